@@ -1,0 +1,84 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace SkillsMatch.Engine.Reference;
+
+/// <summary>A municipality (Gemeinde) by its official key (AGS), with its municipal association and centre.</summary>
+public sealed record Municipality(
+    string Ags,
+    string Name,
+    string AssociationCode,
+    string Association,
+    string DistrictAgs,
+    string District,
+    string Postcode,
+    double Latitude,
+    double Longitude,
+    int Population);
+
+/// <summary>The municipalities of <c>data/regions/municipalities.csv</c>.</summary>
+public sealed class RegionCatalog
+{
+    private readonly Dictionary<string, Municipality> _byAgs;
+
+    public RegionCatalog(IReadOnlyList<Municipality> municipalities)
+    {
+        Municipalities = municipalities;
+        _byAgs = municipalities.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Municipality> Municipalities { get; }
+
+    public Municipality? Find(string ags) => _byAgs.GetValueOrDefault(ags);
+
+    public bool Contains(string ags) => _byAgs.ContainsKey(ags);
+
+    /// <summary>True for a municipality key (8 digits), a municipal association key (9 digits) or a district key (5 digits) in the catalogue.</summary>
+    public bool ContainsRegion(string code) => Municipalities.Any(m => m.Ags == code || m.AssociationCode == code || m.DistrictAgs == code);
+
+    /// <summary>The municipalities of a municipality, association or district key.</summary>
+    public IEnumerable<Municipality> InRegion(string code) =>
+        Municipalities.Where(m => m.Ags == code || m.AssociationCode == code || m.DistrictAgs == code);
+
+    public static RegionCatalog Load(string dataDirectory) =>
+        new(CsvFiles.Read(Path.Combine(dataDirectory, "regions", "municipalities.csv"), csv => new Municipality(
+            csv.Text("ags"),
+            csv.Text("name"),
+            csv.Text("association_code"),
+            csv.Text("association"),
+            csv.Text("district_ags"),
+            csv.Text("district"),
+            csv.Text("postcode"),
+            csv.Number("lat"),
+            csv.Number("lon"),
+            (int)csv.Number("population"))));
+
+    /// <summary>Derives <c>municipalities.csv</c> from the Destatis-based regional file in <c>../shared/data/regions</c>.</summary>
+    public static int BuildFromSource(string sourceCsv, string dataDirectory)
+    {
+        var rows = CsvFiles.Read(sourceCsv, csv => new Municipality(
+            csv.Text("ags"),
+            csv.Text("gemeinde"),
+            csv.Text("verband_code"),
+            csv.Text("verband"),
+            csv.Text("kreis_ags"),
+            csv.Text("kreis"),
+            csv.Text("plz"),
+            csv.Number("lat"),
+            csv.Number("lon"),
+            (int)csv.Number("population")));
+        var folder = Path.Combine(dataDirectory, "regions");
+        Directory.CreateDirectory(folder);
+        using var writer = CsvWriter.Create(File.Create(Path.Combine(folder, "municipalities.csv")), CsvWriterOptions.Default, leaveOpen: false);
+        writer.WriteHeader(["ags", "name", "association_code", "association", "district_ags", "district", "postcode", "lat", "lon", "population"]);
+        foreach (var m in rows.OrderBy(r => r.Ags, StringComparer.Ordinal))
+        {
+            writer.WriteRecord([
+                m.Ags, m.Name, m.AssociationCode, m.Association, m.DistrictAgs, m.District, m.Postcode,
+                m.Latitude.ToString(CultureInfo.InvariantCulture), m.Longitude.ToString(CultureInfo.InvariantCulture),
+                m.Population.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return rows.Count;
+    }
+}

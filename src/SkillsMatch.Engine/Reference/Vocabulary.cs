@@ -1,0 +1,74 @@
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Reference;
+
+public enum CertificateKind
+{
+    Certificate,
+    Licence,
+}
+
+/// <summary>A certificate or licence an employer can require (forklift licence, driving licence class CE, …).</summary>
+public sealed record Certificate(string Code, string LabelDe, string LabelEn, CertificateKind Kind, string? SkillId)
+{
+    public string Label(Language language) => language == Language.German ? LabelDe : LabelEn;
+}
+
+/// <summary>A language a client speaks or a need requires, by ISO 639-1 code.</summary>
+public sealed record LanguageInfo(string Code, string LabelDe, string LabelEn);
+
+/// <summary>An economic sector of local employers.</summary>
+public sealed record SectorInfo(string Code, string LabelDe, string LabelEn);
+
+/// <summary>A placement barrier code (Vermittlungshemmnis).</summary>
+public sealed record BarrierInfo(string Code, string LabelDe, string LabelEn);
+
+public enum SynonymTarget
+{
+    Skill,
+    Occupation,
+    Certificate,
+    Language,
+}
+
+/// <summary>An everyday German word of employers and caseworkers mapped to a taxonomy concept.</summary>
+public sealed record Synonym(string Term, SynonymTarget Target, string TargetId);
+
+/// <summary>The curated lists in <c>data/vocabulary/</c>.</summary>
+public sealed class Vocabulary
+{
+    public required IReadOnlyList<Certificate> Certificates { get; init; }
+    public required IReadOnlyList<LanguageInfo> Languages { get; init; }
+    public required IReadOnlyList<BarrierInfo> Barriers { get; init; }
+    public required IReadOnlyList<Synonym> Synonyms { get; init; }
+    public required IReadOnlyList<SectorInfo> Sectors { get; init; }
+
+    public SectorInfo? FindSector(string code) => Sectors.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public Certificate? FindCertificate(string code) => Certificates.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public LanguageInfo? FindLanguage(string code) => Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public BarrierInfo? FindBarrier(string code) => Barriers.FirstOrDefault(b => string.Equals(b.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public static Vocabulary Load(string dataDirectory)
+    {
+        var folder = Path.Combine(dataDirectory, "vocabulary");
+        return new Vocabulary
+        {
+            Certificates = CsvFiles.Read(Path.Combine(folder, "certificates.csv"), csv => new Certificate(
+                csv.Text("code"),
+                csv.Text("label_de"),
+                csv.Text("label_en"),
+                csv.Text("kind") == "licence" ? CertificateKind.Licence : CertificateKind.Certificate,
+                csv.Text("skill_id") is { Length: > 0 } skill ? skill : null)),
+            Languages = CsvFiles.Read(Path.Combine(folder, "languages.csv"), csv => new LanguageInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
+            Sectors = CsvFiles.Read(Path.Combine(folder, "sectors.csv"), csv => new SectorInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
+            Barriers = CsvFiles.Read(Path.Combine(folder, "barriers.csv"), csv => new BarrierInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
+            Synonyms = CsvFiles.Read(Path.Combine(folder, "synonyms.de.csv"), csv => new Synonym(
+                csv.Text("term"),
+                Enum.Parse<SynonymTarget>(csv.Text("target_kind"), ignoreCase: true),
+                csv.Text("target_id"))),
+        };
+    }
+}

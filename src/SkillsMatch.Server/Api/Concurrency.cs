@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Api;
+
+/// <summary>
+/// Optimistic concurrency over HTTP: reads send the version as ETag; an update or delete
+/// names the version it is based on, by <c>If-Match</c> (412 when stale) or by the
+/// <c>version</c> field of the body (409 when stale).
+/// </summary>
+public static class Concurrency
+{
+    public static string ETag(long version) => $"\"{version}\"";
+
+    public static void SetETag(HttpContext context, IVersioned entity) =>
+        context.Response.Headers.ETag = ETag(entity.Version);
+
+    /// <summary>A problem when the request is based on another version than <paramref name="entity"/>'s; otherwise null.</summary>
+    public static ProblemHttpResult? Check(HttpRequest request, long? bodyVersion, IVersioned entity)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
+        {
+            var tags = EntityTagHeaderValue.ParseList([.. request.Headers.IfMatch.OfType<string>()]);
+            return tags.Any(t => t.Tag.Value == ETag(entity.Version)) ? null : Problems.PreconditionFailed(entity.Version);
+        }
+
+        return bodyVersion switch
+        {
+            null => TypedResults.Problem(
+                statusCode: StatusCodes.Status428PreconditionRequired,
+                title: Texts.Pick("Version fehlt.", "Version missing."),
+                detail: Texts.Pick(
+                    "Änderungen nennen die Version, auf der sie beruhen: im Feld 'version' oder im Header If-Match.",
+                    "Changes name the version they are based on: in the 'version' field or the If-Match header.")),
+            var v when v != entity.Version => Problems.StaleVersion(entity.Version),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Api;
+
+/// <summary>Validation rules that check ids against the reference data of <c>data/</c>.</summary>
+public static class ReferenceRules
+{
+    public static IRuleBuilderOptions<T, string?> KnownSkill<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(id => id is null || reference.Taxonomy.FindSkill(id) is { Kind: not Engine.Taxonomy.SkillKind.Group })
+            .WithMessage((_, id) => Texts.Pick($"Unbekannte Kompetenz-ID '{id}'.", $"Unknown skill id '{id}'."));
+
+    public static IRuleBuilderOptions<T, string?> KnownOccupation<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(id => id is null || reference.Taxonomy.FindOccupation(id) is not null)
+            .WithMessage((_, id) => Texts.Pick($"Unbekannte Berufs-ID '{id}'.", $"Unknown occupation id '{id}'."));
+
+    public static IRuleBuilderOptions<T, string?> KnownMunicipality<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(ags => ags is null || reference.Regions.Contains(ags))
+            .WithMessage((_, ags) => Texts.Pick($"Unbekannter Gemeindeschlüssel (AGS) '{ags}'.", $"Unknown municipality key (AGS) '{ags}'."));
+
+    public static IRuleBuilderOptions<T, string?> KnownRegion<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(code => code is null || reference.Regions.ContainsRegion(code))
+            .WithMessage((_, code) => Texts.Pick($"Unbekannte Region '{code}' (Gemeinde-, Verbandsgemeinde- oder Kreisschlüssel).", $"Unknown region '{code}' (municipality, association or district key)."));
+
+    public static IRuleBuilderOptions<T, string?> KnownCertificate<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(code => code is null || reference.Vocabulary.FindCertificate(code) is not null)
+            .WithMessage((_, code) => Texts.Pick($"Unbekanntes Zertifikat '{code}'.", $"Unknown certificate '{code}'."));
+
+    public static IRuleBuilderOptions<T, string?> KnownLanguage<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(code => code is null || reference.Vocabulary.FindLanguage(code) is not null)
+            .WithMessage((_, code) => Texts.Pick($"Unbekannter Sprachcode '{code}' (ISO 639-1).", $"Unknown language code '{code}' (ISO 639-1)."));
+
+    public static IRuleBuilderOptions<T, string?> KnownBarrier<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(code => code is null || reference.Vocabulary.FindBarrier(code) is not null)
+            .WithMessage((_, code) => Texts.Pick($"Unbekanntes Vermittlungshemmnis '{code}'.", $"Unknown placement barrier '{code}'."));
+
+    public static IRuleBuilderOptions<T, string?> KnownSector<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(code => code is null || reference.Vocabulary.FindSector(code) is not null)
+            .WithMessage((_, code) => Texts.Pick($"Unbekannte Branche '{code}'.", $"Unknown sector '{code}'."));
+
+    public static IRuleBuilderOptions<T, string?> CefrLevel<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .Must(level => level is null || Enum.TryParse<CefrLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
+            .WithMessage((_, level) => Texts.Pick($"GER-Niveau '{level}' liegt nicht zwischen A1 und C2.", $"CEFR level '{level}' is not between A1 and C2."));
+
+    public static IRuleBuilderOptions<T, int?> SkillLevel<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.NotNull().InclusiveBetween(1, 4);
+
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength);
+}

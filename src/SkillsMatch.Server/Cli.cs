@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Taxonomy;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Samples;
+
+namespace SkillsMatch.Server;
+
+/// <summary>The command-line verbs of <c>skillsmatch</c>; with no verb it serves.</summary>
+public static class Cli
+{
+    public static RootCommand Create(Func<string[], CancellationToken, Task<int>> serve)
+    {
+        var root = new RootCommand("SkillsMatch: skills-demand matching for a job centre's Kompetenzforum. With no verb, serves the API.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((parse, ct) => serve([.. parse.UnmatchedTokens], ct));
+
+        var serveCommand = new Command("serve", "Serve the forum API (the default).") { TreatUnmatchedTokensAsErrors = false };
+        serveCommand.SetAction((parse, ct) => serve([.. parse.UnmatchedTokens], ct));
+        root.Subcommands.Add(serveCommand);
+
+        var migrate = new Command("migrate", "Apply database migrations, then exit.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction(async (parse, ct) =>
+        {
+            await using var host = BuildHost([.. parse.UnmatchedTokens]);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            await db.Database.MigrateAsync(ct);
+            Console.WriteLine($"Migrated: {db.Database.GetAppliedMigrations().Count()} migrations applied.");
+            return 0;
+        });
+        root.Subcommands.Add(migrate);
+
+        root.Subcommands.Add(DataCommand());
+        root.Subcommands.Add(SamplesCommand());
+        return root;
+    }
+
+    private static Command DataCommand()
+    {
+        var source = new Option<DirectoryInfo>("--source") { Description = "The shared reference data folder (holding esco/ and regions/).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "The project's data/ folder.", DefaultValueFactory = _ => new DirectoryInfo("data") };
+        var build = new Command("build", "Regenerate data/esco and data/regions from the original ESCO and Destatis files.") { source, output };
+        build.SetAction(parse =>
+        {
+            var from = parse.GetValue(source)!.FullName;
+            var to = parse.GetValue(output)!.FullName;
+            var summary = EscoTaxonomyBuilder.Build(Path.Combine(from, "esco"), Path.Combine(to, "esco"));
+            Console.WriteLine($"ESCO: {summary.Skills} skills, {summary.Groups} skill groups, {summary.Occupations} occupations, " +
+                $"{summary.OccupationSkillRelations} occupation-skill and {summary.SkillSkillRelations} skill-skill relations.");
+            var municipalities = RegionCatalog.BuildFromSource(Path.Combine(from, "regions", "gemeinden_region_rheinhessen_rheingau.csv"), to);
+            Console.WriteLine($"Regions: {municipalities} municipalities.");
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var reference = ReferenceData.Load(to);
+            Console.WriteLine($"Loaded back in {started.ElapsedMilliseconds} ms: {reference.Taxonomy.Skills.Count} concepts, {reference.Vocabulary.Synonyms.Count} synonyms.");
+            return 0;
+        });
+        return new Command("data", "Reference data shipped in data/.") { build };
+    }
+
+    private static Command SamplesCommand()
+    {
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same files.", DefaultValueFactory = _ => 2025 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the CSV files.", DefaultValueFactory = _ => new DirectoryInfo("samples") };
+        var asOf = new Option<DateOnly>("--as-of") { Description = "The day the data describe (yyyy-MM-dd).", DefaultValueFactory = _ => SampleGenerator.DefaultAsOf };
+        var clients = new Option<int>("--clients") { Description = "Number of client profiles.", DefaultValueFactory = _ => 4000 };
+        var dataPath = new Option<DirectoryInfo?>("--data") { Description = "The reference data folder (default: found automatically)." };
+        var generate = new Command("generate", "Generate deterministic, realistic sample data for the reference county.") { seed, output, asOf, clients, dataPath };
+        generate.SetAction(parse =>
+        {
+            var reference = ReferenceData.Load(ReferenceData.LocateDataDirectory(parse.GetValue(dataPath)?.FullName));
+            var set = new SampleGenerator(reference, parse.GetValue(seed), parse.GetValue(asOf)).Generate(parse.GetValue(clients));
+            var folder = parse.GetValue(output)!.FullName;
+            SampleFiles.Write(set, folder);
+            Console.WriteLine($"Wrote {set.Employers.Count} employers, {set.ForumRounds.Count} forum rounds, {set.Needs.Count} needs, " +
+                $"{set.Comments.Count} comments, {set.Clients.Count} clients, {set.Courses.Count} courses, {set.Outcomes.Count} outcomes to {folder}.");
+            return 0;
+        });
+
+        var folderArgument = new Argument<DirectoryInfo>("folder") { Description = "Folder with the sample CSV files.", DefaultValueFactory = _ => new DirectoryInfo("samples") };
+        var import = new Command("import", "Import a folder of sample CSV files into the database, all or nothing.") { folderArgument };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction(async (parse, ct) =>
+        {
+            await using var host = BuildHost([.. parse.UnmatchedTokens]);
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>().Database.MigrateAsync(ct);
+            try
+            {
+                var counts = await scope.ServiceProvider.GetRequiredService<SampleImporter>().ImportAsync(parse.GetValue(folderArgument)!.FullName, ct);
+                Console.WriteLine($"Imported {counts}.");
+                return 0;
+            }
+            catch (CsvImportException e)
+            {
+                Console.Error.WriteLine("Nothing was imported:");
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        return new Command("samples", "Sample data in samples/.") { generate, import };
+    }
+
+    /// <summary>The app's services without the web server, for verbs that only need the database.</summary>
+    private static WebApplication BuildHost(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddSkillsMatch();
+        builder.Services.RemoveAll<IHostedService>();
+        return builder.Build();
+    }
+}

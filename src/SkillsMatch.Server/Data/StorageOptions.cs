@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SkillsMatch.Server.Data;
+
+/// <summary>Where SkillsMatch keeps its state. Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public const string Sqlite = "Sqlite";
+    public static readonly string[] SupportedProviders = [Sqlite];
+
+    [Required]
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>Overrides the default connection string; for SQLite the default is a file in <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder for the database file and other state, relative to the working directory.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "var";
+
+    /// <summary>Apply migrations at start (the embedded default does).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Seed an empty database from the CSV files in <see cref="SamplesDirectory"/> at start.</summary>
+    public bool SeedSamplesOnStart { get; set; } = true;
+
+    /// <summary>The sample CSV folder; found next to the program or above the working directory when empty.</summary>
+    public string? SamplesDirectory { get; set; }
+
+    public string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        var folder = Path.GetFullPath(DataDirectory);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "skillsmatch.db")}";
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Clients;
+
+public static class ClientEndpoints
+{
+    public static RouteGroupBuilder MapClientEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/clients").WithTags("Clients");
+
+        group.MapGet("/", async Task<Results<Ok<PagedList<ClientResponse>>, ValidationProblem>> (
+            SkillsMatchDbContext db, ReferenceData reference, string? caseworker, string? region, string? skill, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var (p, size) = Paging.Check(page, pageSize, problems);
+            if (region is not null && !reference.Regions.ContainsRegion(region))
+            {
+                problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
+            }
+
+            if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
+            {
+                problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
+            }
+
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var query = db.Clients.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(caseworker))
+            {
+                query = query.Where(c => c.Caseworker == caseworker);
+            }
+
+            if (region is not null)
+            {
+                var municipalities = reference.Regions.InRegion(region).Select(m => m.Ags).ToList();
+                query = query.Where(c => municipalities.Contains(c.HomeMunicipalityAgs));
+            }
+
+            if (skill is not null)
+            {
+                query = query.Where(c => c.Skills.Any(s => s.SkillId == skill));
+            }
+
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderBy(c => c.Id).TakePage(p, size).ToListAsync(ct);
+            return TypedResults.Ok(new PagedList<ClientResponse>([.. items.Select(c => ClientResponse.From(c, reference))], p, size, total));
+        });
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> (
+            int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (client is null)
+            {
+                return NotFound(id);
+            }
+
+            Concurrency.SetETag(http, client);
+            return TypedResults.Ok(ClientResponse.From(client, reference));
+        });
+
+        group.MapPost("/", async Task<Results<Created<ClientResponse>, ValidationProblem>> (
+            ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            await problems.CheckReferenceAsync(db, input.Reference, null, ct);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var client = new Client { Reference = "", Caseworker = "", HomeMunicipalityAgs = "" };
+            input.Apply(client);
+            db.Clients.Add(client);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/clients/{client.Id}", ClientResponse.From(client, reference));
+        });
+
+        group.MapPut("/{id:int}", async Task<Results<Ok<ClientResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (client is null)
+            {
+                return NotFound(id);
+            }
+
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            await problems.CheckReferenceAsync(db, input.Reference, id, ct);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            if (Concurrency.Check(http.Request, input.Version, client) is { } stale)
+            {
+                return stale;
+            }
+
+            input.Apply(client);
+            await db.SaveChangesAsync(ct);
+            Concurrency.SetETag(http, client);
+            return TypedResults.Ok(ClientResponse.From(client, reference));
+        });
+
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (client is null)
+            {
+                return NotFound(id);
+            }
+
+            if (http.Request.Headers.IfMatch.Count > 0 && Concurrency.Check(http.Request, null, client) is { } stale)
+            {
+                return stale;
+            }
+
+            db.Clients.Remove(client);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        return group;
+    }
+
+    private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Klient", "client"), id);
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Courses;
+
+/// <summary>A training course of a local provider (Weiterbildung / Qualifizierung).</summary>
+public sealed class Course : IVersioned
+{
+    public int Id { get; set; }
+    public required string Provider { get; set; }
+    public required string Title { get; set; }
+    public List<CourseSkill> Skills { get; set; } = [];
+    public List<string> CertificatesAwarded { get; set; } = [];
+    public int DurationWeeks { get; set; }
+    public int HoursPerWeek { get; set; }
+    public List<CourseCohort> Cohorts { get; set; } = [];
+    public string? MunicipalityAgs { get; set; }
+    public bool Remote { get; set; }
+    public decimal CostEuros { get; set; }
+
+    /// <summary>Funding routes: Bildungsgutschein, AVGS, Employer.</summary>
+    public List<string> Funding { get; set; } = [];
+
+    public bool AzavCertified { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class CourseSkill
+{
+    public required string SkillId { get; set; }
+    public int Level { get; set; }
+}
+
+public sealed class CourseCohort
+{
+    public DateOnly StartDate { get; set; }
+    public int Capacity { get; set; }
+    public int SeatsTaken { get; set; }
+}
+
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> builder)
+    {
+        builder.Property(c => c.Provider).HasMaxLength(Limits.Name);
+        builder.Property(c => c.Title).HasMaxLength(Limits.Name);
+        builder.Property(c => c.MunicipalityAgs).HasMaxLength(Limits.Code);
+        builder.Property(c => c.CostEuros).HasPrecision(10, 2);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.OwnsMany(c => c.Skills, skill =>
+        {
+            skill.ToJson();
+            skill.Property(s => s.SkillId).HasMaxLength(Limits.Code);
+        });
+        builder.OwnsMany(c => c.Cohorts, cohort => cohort.ToJson());
+    }
+}

@@ -1,0 +1,122 @@
+using FluentValidation;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Courses;
+
+public sealed record CourseSkillInput(string? SkillId, int? Level);
+
+public sealed record CohortInput(DateOnly? StartDate, int? Capacity, int? SeatsTaken);
+
+public sealed record CourseInput(
+    string? Provider,
+    string? Title,
+    List<CourseSkillInput>? Skills,
+    List<string>? CertificatesAwarded,
+    int? DurationWeeks,
+    int? HoursPerWeek,
+    List<CohortInput>? Cohorts,
+    string? MunicipalityAgs,
+    bool? Remote,
+    decimal? CostEuros,
+    List<string>? Funding,
+    bool? AzavCertified,
+    long? Version);
+
+public sealed record CourseSkillResponse(string SkillId, string Label, int Level);
+
+public sealed record CohortResponse(DateOnly StartDate, DateOnly EndDate, int Capacity, int SeatsTaken);
+
+public sealed record CourseResponse(
+    int Id,
+    string Provider,
+    string Title,
+    IReadOnlyList<CourseSkillResponse> Skills,
+    IReadOnlyList<string> CertificatesAwarded,
+    int DurationWeeks,
+    string Term,
+    int HoursPerWeek,
+    IReadOnlyList<CohortResponse> Cohorts,
+    string? MunicipalityAgs,
+    bool Remote,
+    decimal CostEuros,
+    IReadOnlyList<string> Funding,
+    bool AzavCertified,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static CourseResponse From(Course c, ReferenceData reference) => new(
+        c.Id, c.Provider, c.Title,
+        [.. c.Skills.Select(s => new CourseSkillResponse(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(Texts.Current) ?? s.SkillId, s.Level))],
+        c.CertificatesAwarded, c.DurationWeeks,
+        c.DurationWeeks <= CourseRules.ShortTermWeeks ? "short" : "medium",
+        c.HoursPerWeek,
+        [.. c.Cohorts.OrderBy(k => k.StartDate).Select(k => new CohortResponse(k.StartDate, k.StartDate.AddDays(7 * c.DurationWeeks), k.Capacity, k.SeatsTaken))],
+        c.MunicipalityAgs, c.Remote, c.CostEuros, c.Funding, c.AzavCertified, c.Version, c.CreatedAt, c.UpdatedAt);
+}
+
+public static class CourseRules
+{
+    /// <summary>Short-term training lasts up to three months, medium-term up to twelve.</summary>
+    public const int ShortTermWeeks = 13;
+
+    public const int MediumTermWeeks = 52;
+
+    public static readonly string[] FundingRoutes = ["Bildungsgutschein", "AVGS", "Employer"];
+}
+
+public sealed class CourseValidator : AbstractValidator<CourseInput>
+{
+    public CourseValidator(ReferenceData reference)
+    {
+        RuleFor(c => c.Provider).NotEmpty().Text(Limits.Name);
+        RuleFor(c => c.Title).NotEmpty().Text(Limits.Name);
+        RuleFor(c => c.Skills).NotEmpty()
+            .WithMessage(Texts.Pick("Ein Kurs vermittelt mindestens eine Kompetenz.", "A course teaches at least one skill."));
+        RuleFor(c => c.Skills!.Count).LessThanOrEqualTo(Limits.ListItems).When(c => c.Skills is not null).OverridePropertyName("Skills");
+        RuleForEach(c => c.Skills).ChildRules(skill =>
+        {
+            skill.RuleFor(s => s.SkillId).NotEmpty().KnownSkill(reference);
+            skill.RuleFor(s => s.Level).SkillLevel();
+        });
+        RuleForEach(c => c.CertificatesAwarded).KnownCertificate(reference);
+        RuleFor(c => c.DurationWeeks).NotNull().InclusiveBetween(1, CourseRules.MediumTermWeeks);
+        RuleFor(c => c.HoursPerWeek).NotNull().InclusiveBetween(1, 60);
+        RuleFor(c => c.Cohorts!.Count).LessThanOrEqualTo(Limits.ListItems).When(c => c.Cohorts is not null).OverridePropertyName("Cohorts");
+        RuleForEach(c => c.Cohorts).ChildRules(cohort =>
+        {
+            cohort.RuleFor(k => k.StartDate).NotNull();
+            cohort.RuleFor(k => k.Capacity).NotNull().InclusiveBetween(1, 500);
+            cohort.RuleFor(k => k.SeatsTaken).InclusiveBetween(0, 500)
+                .LessThanOrEqualTo(k => k.Capacity).When(k => k.Capacity is not null);
+        });
+        RuleFor(c => c.MunicipalityAgs).KnownMunicipality(reference);
+        RuleFor(c => c.MunicipalityAgs).NotEmpty().When(c => c.Remote != true)
+            .WithMessage(Texts.Pick("Ein Präsenzkurs braucht einen Ort (AGS).", "An on-site course needs a municipality (AGS)."));
+        RuleFor(c => c.CostEuros).NotNull().InclusiveBetween(0, 100_000);
+        RuleForEach(c => c.Funding)
+            .Must(f => CourseRules.FundingRoutes.Contains(f, StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, f) => Texts.Pick($"Unbekannter Förderweg '{f}' (Bildungsgutschein, AVGS, Employer).", $"Unknown funding route '{f}' (Bildungsgutschein, AVGS, Employer)."));
+    }
+}
+
+internal static class CourseMapping
+{
+    public static void Apply(this CourseInput input, Course course)
+    {
+        course.Provider = input.Provider!.Trim();
+        course.Title = input.Title!.Trim();
+        course.Skills = [.. input.Skills!.DistinctBy(s => s.SkillId).Select(s => new CourseSkill { SkillId = s.SkillId!, Level = s.Level!.Value })];
+        course.CertificatesAwarded = [.. (input.CertificatesAwarded ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
+        course.DurationWeeks = input.DurationWeeks!.Value;
+        course.HoursPerWeek = input.HoursPerWeek!.Value;
+        course.Cohorts = [.. (input.Cohorts ?? []).Select(k => new CourseCohort { StartDate = k.StartDate!.Value, Capacity = k.Capacity!.Value, SeatsTaken = k.SeatsTaken ?? 0 })];
+        course.MunicipalityAgs = input.MunicipalityAgs;
+        course.Remote = input.Remote ?? false;
+        course.CostEuros = input.CostEuros!.Value;
+        course.Funding = [.. (input.Funding ?? []).Select(f => CourseRules.FundingRoutes.First(r => string.Equals(r, f, StringComparison.OrdinalIgnoreCase))).Distinct()];
+        course.AzavCertified = input.AzavCertified ?? false;
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Courses;
+
+public static class CourseEndpoints
+{
+    public static RouteGroupBuilder MapCourseEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/courses").WithTags("Courses");
+
+        group.MapGet("/", async Task<Results<Ok<PagedList<CourseResponse>>, ValidationProblem>> (
+            SkillsMatchDbContext db, ReferenceData reference, string? provider, string? skill, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var (p, size) = Paging.Check(page, pageSize, problems);
+            if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
+            {
+                problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
+            }
+
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var query = db.Courses.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(provider))
+            {
+                query = query.Where(c => EF.Functions.Like(c.Provider, $"%{provider}%"));
+            }
+
+            if (skill is not null)
+            {
+                query = query.Where(c => c.Skills.Any(s => s.SkillId == skill));
+            }
+
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderBy(c => c.Provider).ThenBy(c => c.Title).ThenBy(c => c.Id).TakePage(p, size).ToListAsync(ct);
+            return TypedResults.Ok(new PagedList<CourseResponse>([.. items.Select(c => CourseResponse.From(c, reference))], p, size, total));
+        });
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> (
+            int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (course is null)
+            {
+                return NotFound(id);
+            }
+
+            Concurrency.SetETag(http, course);
+            return TypedResults.Ok(CourseResponse.From(course, reference));
+        });
+
+        group.MapPost("/", async Task<Results<Created<CourseResponse>, ValidationProblem>> (
+            CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var course = new Course { Provider = "", Title = "" };
+            input.Apply(course);
+            db.Courses.Add(course);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/courses/{course.Id}", CourseResponse.From(course, reference));
+        });
+
+        group.MapPut("/{id:int}", async Task<Results<Ok<CourseResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (course is null)
+            {
+                return NotFound(id);
+            }
+
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            if (Concurrency.Check(http.Request, input.Version, course) is { } stale)
+            {
+                return stale;
+            }
+
+            input.Apply(course);
+            await db.SaveChangesAsync(ct);
+            Concurrency.SetETag(http, course);
+            return TypedResults.Ok(CourseResponse.From(course, reference));
+        });
+
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (course is null)
+            {
+                return NotFound(id);
+            }
+
+            if (http.Request.Headers.IfMatch.Count > 0 && Concurrency.Check(http.Request, null, course) is { } stale)
+            {
+                return stale;
+            }
+
+            db.Courses.Remove(course);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        return group;
+    }
+
+    private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Kurs", "course"), id);
+}

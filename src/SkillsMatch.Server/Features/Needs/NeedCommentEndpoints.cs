@@ -1,0 +1,80 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Needs;
+
+public sealed record NeedCommentInput(string? Author, string? Text);
+
+public sealed record NeedCommentResponse(int Id, int NeedId, string Author, string Text, DateTimeOffset CreatedAt)
+{
+    public static NeedCommentResponse From(NeedComment c) => new(c.Id, c.NeedId, c.Author, c.Text, c.CreatedAt);
+}
+
+public sealed class NeedCommentValidator : AbstractValidator<NeedCommentInput>
+{
+    public NeedCommentValidator()
+    {
+        RuleFor(c => c.Author).NotEmpty().Text(Limits.Name);
+        RuleFor(c => c.Text).NotEmpty().Text(Limits.Text);
+    }
+}
+
+public static class NeedCommentEndpoints
+{
+    public static RouteGroupBuilder MapNeedCommentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/needs/{needId:int}/comments").WithTags("Needs");
+
+        group.MapGet("/", async Task<Results<Ok<List<NeedCommentResponse>>, ProblemHttpResult>> (int needId, SkillsMatchDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Needs.AnyAsync(n => n.Id == needId, ct))
+            {
+                return NeedNotFound(needId);
+            }
+
+            var comments = await db.NeedComments.AsNoTracking().Where(c => c.NeedId == needId).OrderBy(c => c.Id).ToListAsync(ct);
+            return TypedResults.Ok(comments.Select(NeedCommentResponse.From).ToList());
+        });
+
+        group.MapPost("/", async Task<Results<Created<NeedCommentResponse>, ValidationProblem, ProblemHttpResult>> (
+            int needId, NeedCommentInput input, NeedCommentValidator validator, SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!await db.Needs.AnyAsync(n => n.Id == needId, ct))
+            {
+                return NeedNotFound(needId);
+            }
+
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var comment = new NeedComment { NeedId = needId, Author = input.Author!.Trim(), Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
+            db.NeedComments.Add(comment);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/needs/{needId}/comments/{comment.Id}", NeedCommentResponse.From(comment));
+        });
+
+        group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, CancellationToken ct) =>
+        {
+            var comment = await db.NeedComments.FirstOrDefaultAsync(c => c.Id == commentId && c.NeedId == needId, ct);
+            if (comment is null)
+            {
+                return Problems.NotFound(Texts.Pick("Kommentar", "comment"), commentId);
+            }
+
+            db.NeedComments.Remove(comment);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        return group;
+    }
+
+    private static ProblemHttpResult NeedNotFound(int id) => Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+}

@@ -1,0 +1,236 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Needs;
+
+/// <summary>Filters of the need list; every one optional.</summary>
+public sealed record NeedFilter(
+    NeedStatus? Status,
+    NeedKind? Kind,
+    int? Employer,
+    int? Round,
+    string? Region,
+    string? Skill,
+    DateOnly? From,
+    DateOnly? To,
+    string? Q,
+    int? Page,
+    int? PageSize);
+
+public static class NeedEndpoints
+{
+    public static RouteGroupBuilder MapNeedEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/needs").WithTags("Needs");
+
+        group.MapGet("/", async Task<Results<Ok<PagedList<NeedResponse>>, ValidationProblem>> (
+            [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            await List(db.Needs.AsNoTracking(), filter, reference, ct));
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<NeedResponse>, ProblemHttpResult>> (
+            int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (need is null)
+            {
+                return NotFound(id);
+            }
+
+            Concurrency.SetETag(http, need);
+            return TypedResults.Ok(NeedResponse.From(need, reference));
+        });
+
+        group.MapPost("/", async Task<Results<Created<NeedResponse>, ValidationProblem>> (
+            NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            await Create(input, validator, db, reference, ct));
+
+        group.MapPut("/{id:int}", async Task<Results<Ok<NeedResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+        {
+            var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (need is null)
+            {
+                return NotFound(id);
+            }
+
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (input.Status is { } status && !NeedMapping.CanMove(need.Status, status))
+            {
+                problems.Add("status", Texts.Pick(
+                    $"Ein Bedarf im Status {need.Status} kann nicht in den Status {status} wechseln.",
+                    $"A need in status {need.Status} cannot move to status {status}."));
+            }
+
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            if (Concurrency.Check(http.Request, input.Version, need) is { } stale)
+            {
+                return stale;
+            }
+
+            // Version is a concurrency token: a write between this read and the save fails with 409.
+            input.Apply(need);
+            await db.SaveChangesAsync(ct);
+            Concurrency.SetETag(http, need);
+            return TypedResults.Ok(NeedResponse.From(need, reference));
+        });
+
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (need is null)
+            {
+                return NotFound(id);
+            }
+
+            if (http.Request.Headers.IfMatch.Count > 0 && Concurrency.Check(http.Request, null, need) is { } stale)
+            {
+                return stale;
+            }
+
+            db.Needs.Remove(need);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        // Needs of one forum round.
+        var rounds = routes.MapGroup("/api/forum/rounds/{roundId:int}/needs").WithTags("Forum rounds");
+        rounds.MapGet("/", async Task<IResult> (
+            int roundId, [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+        {
+            if (!await db.ForumRounds.AnyAsync(r => r.Id == roundId, ct))
+            {
+                return Problems.NotFound(Texts.Pick("Forumsrunde", "forum round"), roundId);
+            }
+
+            return (await List(db.Needs.AsNoTracking().Where(n => n.ForumRoundId == roundId), filter, reference, ct)).Result;
+        });
+        rounds.MapPost("/", async Task<IResult> (
+            int roundId, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+        {
+            if (!await db.ForumRounds.AnyAsync(r => r.Id == roundId, ct))
+            {
+                return Problems.NotFound(Texts.Pick("Forumsrunde", "forum round"), roundId);
+            }
+
+            if (input.ForumRoundId is { } other && other != roundId)
+            {
+                var problems = new ProblemBuilder();
+                problems.Add("forumRoundId", Texts.Pick($"Widerspricht der Forumsrunde {roundId} der Adresse.", $"Contradicts forum round {roundId} of the address."));
+                return problems.ToProblem();
+            }
+
+            return (await Create(input with { ForumRoundId = roundId }, validator, db, reference, ct)).Result;
+        });
+
+        return group;
+    }
+
+    private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+
+    private static async Task<Results<Created<NeedResponse>, ValidationProblem>> Create(
+        NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        problems.Add(await validator.ValidateAsync(input, ct));
+        if (input.Status is not (null or NeedStatus.Draft or NeedStatus.Open))
+        {
+            problems.Add("status", Texts.Pick("Ein neuer Bedarf ist Entwurf (draft) oder offen (open).", "A new need is draft or open."));
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var need = new Need { Title = "", MunicipalityAgs = "", Status = NeedStatus.Open };
+        input.Apply(need);
+        db.Needs.Add(need);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/needs/{need.Id}", NeedResponse.From(need, reference));
+    }
+
+    private static async Task<Results<Ok<PagedList<NeedResponse>>, ValidationProblem>> List(
+        IQueryable<Need> query, NeedFilter filter, ReferenceData reference, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var (page, size) = Paging.Check(filter.Page, filter.PageSize, problems);
+        if (filter.Region is { } region && !reference.Regions.ContainsRegion(region))
+        {
+            problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
+        }
+
+        if (filter.Skill is { } skill && reference.Taxonomy.FindSkill(skill) is null)
+        {
+            problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
+        }
+
+        if (filter is { From: { } f, To: { } t } && t < f)
+        {
+            problems.Add("to", Texts.Pick("Das Ende liegt vor dem Beginn.", "The end is before the start."));
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(n => n.Status == status);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(n => n.Kind == kind);
+        }
+
+        if (filter.Employer is { } employer)
+        {
+            query = query.Where(n => n.EmployerId == employer);
+        }
+
+        if (filter.Round is { } round)
+        {
+            query = query.Where(n => n.ForumRoundId == round);
+        }
+
+        if (filter.Region is { } r)
+        {
+            var municipalities = reference.Regions.InRegion(r).Select(m => m.Ags).ToList();
+            query = query.Where(n => municipalities.Contains(n.MunicipalityAgs));
+        }
+
+        if (filter.Skill is { } s)
+        {
+            query = query.Where(n => n.Skills.Any(k => k.SkillId == s));
+        }
+
+        // A need overlaps [from, to] when it starts before the window ends and ends after it starts.
+        if (filter.To is { } to)
+        {
+            query = query.Where(n => n.PeriodStart <= to);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(n => n.PeriodEnd == null || n.PeriodEnd >= from);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            query = query.Where(n => EF.Functions.Like(n.Title, $"%{filter.Q}%"));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(n => n.PeriodStart).ThenBy(n => n.Id).TakePage(page, size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<NeedResponse>([.. items.Select(n => NeedResponse.From(n, reference))], page, size, total));
+    }
+}

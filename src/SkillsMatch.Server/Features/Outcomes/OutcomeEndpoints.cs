@@ -1,0 +1,158 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Features.Outcomes;
+
+public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version);
+
+public sealed record OutcomeResponse(int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static OutcomeResponse From(Outcome o) => new(o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.Version, o.CreatedAt, o.UpdatedAt);
+}
+
+public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
+{
+    public OutcomeValidator(SkillsMatchDbContext db)
+    {
+        RuleFor(o => o.NeedId).NotNull()
+            .MustAsync(async (id, ct) => id is null || await db.Needs.AnyAsync(n => n.Id == id, ct))
+            .WithMessage((_, id) => Texts.Pick($"Unbekannter Bedarf {id}.", $"Unknown need {id}."));
+        RuleFor(o => o.ClientId).NotNull()
+            .MustAsync(async (id, ct) => id is null || await db.Clients.AnyAsync(c => c.Id == id, ct))
+            .WithMessage((_, id) => Texts.Pick($"Unbekannter Klient {id}.", $"Unknown client {id}."));
+        RuleFor(o => o.Stage).NotNull();
+        RuleFor(o => o.Date).NotNull();
+        RuleFor(o => o.Reason).Text(Limits.Text);
+        RuleFor(o => o.DecidedBy).Text(Limits.Code);
+    }
+}
+
+public static class OutcomeEndpoints
+{
+    public static RouteGroupBuilder MapOutcomeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes");
+
+        group.MapGet("/", async Task<Results<Ok<PagedList<OutcomeResponse>>, ValidationProblem>> (
+            SkillsMatchDbContext db, int? need, int? client, OutcomeStage? stage, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var (p, size) = Paging.Check(page, pageSize, problems);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var query = db.Outcomes.AsNoTracking();
+            if (need is { } n)
+            {
+                query = query.Where(o => o.NeedId == n);
+            }
+
+            if (client is { } c)
+            {
+                query = query.Where(o => o.ClientId == c);
+            }
+
+            if (stage is { } s)
+            {
+                query = query.Where(o => o.Stage == s);
+            }
+
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderByDescending(o => o.Date).ThenBy(o => o.Id).TakePage(p, size).ToListAsync(ct);
+            return TypedResults.Ok(new PagedList<OutcomeResponse>([.. items.Select(OutcomeResponse.From)], p, size, total));
+        });
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await db.Outcomes.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+            if (outcome is null)
+            {
+                return NotFound(id);
+            }
+
+            Concurrency.SetETag(http, outcome);
+            return TypedResults.Ok(OutcomeResponse.From(outcome));
+        });
+
+        group.MapPost("/", async Task<Results<Created<OutcomeResponse>, ValidationProblem>> (
+            OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var outcome = new Outcome();
+            Apply(input, outcome);
+            db.Outcomes.Add(outcome);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/outcomes/{outcome.Id}", OutcomeResponse.From(outcome));
+        });
+
+        group.MapPut("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id, ct);
+            if (outcome is null)
+            {
+                return NotFound(id);
+            }
+
+            var problems = new ProblemBuilder();
+            problems.Add(await validator.ValidateAsync(input, ct));
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            if (Concurrency.Check(http.Request, input.Version, outcome) is { } stale)
+            {
+                return stale;
+            }
+
+            Apply(input, outcome);
+            await db.SaveChangesAsync(ct);
+            Concurrency.SetETag(http, outcome);
+            return TypedResults.Ok(OutcomeResponse.From(outcome));
+        });
+
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id, ct);
+            if (outcome is null)
+            {
+                return NotFound(id);
+            }
+
+            if (http.Request.Headers.IfMatch.Count > 0 && Concurrency.Check(http.Request, null, outcome) is { } stale)
+            {
+                return stale;
+            }
+
+            db.Outcomes.Remove(outcome);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+
+        return group;
+    }
+
+    private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Ergebnis", "outcome"), id);
+
+    private static void Apply(OutcomeInput input, Outcome outcome)
+    {
+        outcome.NeedId = input.NeedId!.Value;
+        outcome.ClientId = input.ClientId!.Value;
+        outcome.Stage = input.Stage!.Value;
+        outcome.Reason = input.Reason;
+        outcome.Date = input.Date!.Value;
+        outcome.DecidedBy = input.DecidedBy;
+    }
+}

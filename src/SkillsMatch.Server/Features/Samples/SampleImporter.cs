@@ -1,0 +1,289 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Clients;
+using SkillsMatch.Server.Features.Courses;
+using SkillsMatch.Server.Features.Employers;
+using SkillsMatch.Server.Features.ForumRounds;
+using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Outcomes;
+
+namespace SkillsMatch.Server.Features.Samples;
+
+public sealed record ImportCounts(int Employers, int ForumRounds, int Needs, int Comments, int Clients, int Courses, int Outcomes);
+
+/// <summary>
+/// Imports the CSV files of a sample folder in one transaction, checking every row with the
+/// same validators as the API. Any bad cell refuses the whole import: nothing is written.
+/// </summary>
+public sealed class SampleImporter(
+    SkillsMatchDbContext db,
+    EmployerValidator employers,
+    ForumRoundValidator rounds,
+    NeedValidator needs,
+    NeedCommentValidator comments,
+    ClientValidator clients,
+    CourseValidator courses,
+    OutcomeValidator outcomes)
+{
+    private const int MaxErrors = 50;
+    private readonly List<CsvImportError> _errors = [];
+
+    public async Task<ImportCounts> ImportAsync(string folder, CancellationToken ct)
+    {
+        _errors.Clear();
+        var employerRows = SampleFiles.Read<EmployerRow>(Path.Combine(folder, SampleFiles.Employers));
+        var roundRows = SampleFiles.Read<ForumRoundRow>(Path.Combine(folder, SampleFiles.ForumRounds));
+        var needRows = SampleFiles.Read<NeedRow>(Path.Combine(folder, SampleFiles.Needs));
+        var commentRows = SampleFiles.Read<NeedCommentRow>(Path.Combine(folder, SampleFiles.Comments));
+        var clientRows = SampleFiles.Read<ClientRow>(Path.Combine(folder, SampleFiles.Clients));
+        var courseRows = SampleFiles.Read<CourseRow>(Path.Combine(folder, SampleFiles.Courses));
+        var outcomeRows = SampleFiles.Read<OutcomeRow>(Path.Combine(folder, SampleFiles.Outcomes));
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            foreach (var (row, line) in employerRows)
+            {
+                var input = new EmployerInput(row.Name, row.Sector, row.MunicipalityAgs, row.ContactName, row.ContactEmail, null);
+                if (await CheckAsync(employers, input, SampleFiles.Employers, line, ct))
+                {
+                    var employer = new Employer { Id = row.Id, Name = row.Name, Sector = row.Sector, MunicipalityAgs = row.MunicipalityAgs, ContactName = row.ContactName, ContactEmail = row.ContactEmail };
+                    db.Employers.Add(employer);
+                }
+            }
+
+            foreach (var (row, line) in roundRows)
+            {
+                var input = new ForumRoundInput(row.Title, row.Sector, row.RegionCode, row.Date, row.Notes, null);
+                if (await CheckAsync(rounds, input, SampleFiles.ForumRounds, line, ct))
+                {
+                    db.ForumRounds.Add(new ForumRound { Id = row.Id, Title = row.Title, Sector = row.Sector, RegionCode = row.RegionCode, Date = row.Date, Notes = row.Notes });
+                }
+            }
+
+            await SaveStageAsync(ct);
+
+            foreach (var (row, line) in needRows)
+            {
+                var kind = ParseEnum<NeedKind>(row.Kind, SampleFiles.Needs, line, "kind");
+                var status = ParseEnum<NeedStatus>(row.Status, SampleFiles.Needs, line, "status");
+                var input = new NeedInput(
+                    kind, row.EmployerId, row.ForumRoundId, row.Title, row.OccupationId, row.Headcount, row.PeriodStart, row.PeriodEnd,
+                    row.HoursPerWeek, row.ShiftWork, row.MunicipalityAgs, row.MaxCommuteMinutes,
+                    SkillRequirements(row.MustHave, SampleFiles.Needs, line, "must_have"),
+                    SkillRequirements(row.NiceToHave, SampleFiles.Needs, line, "nice_to_have"),
+                    Items(row.Certificates),
+                    Languages(row.Languages, SampleFiles.Needs, line, "languages"),
+                    row.FurtherAbilities, status, null);
+                if (kind is not null && status is not null && await CheckAsync(needs, input, SampleFiles.Needs, line, ct))
+                {
+                    var need = new Need { Id = row.Id, Title = row.Title, MunicipalityAgs = row.MunicipalityAgs };
+                    input.Apply(need);
+                    db.Needs.Add(need);
+                }
+            }
+
+            await SaveStageAsync(ct);
+
+            foreach (var (row, line) in commentRows)
+            {
+                if (!needRows.Any(n => n.Row.Id == row.NeedId))
+                {
+                    AddError(SampleFiles.Comments, line, "need_id", $"Unknown need {row.NeedId}.");
+                }
+                else if (await CheckAsync(comments, new NeedCommentInput(row.Author, row.Text), SampleFiles.Comments, line, ct))
+                {
+                    db.NeedComments.Add(new NeedComment
+                    {
+                        Id = row.Id,
+                        NeedId = row.NeedId,
+                        Author = row.Author,
+                        Text = row.Text,
+                        CreatedAt = new DateTimeOffset(row.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    });
+                }
+            }
+
+            var references = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (row, line) in clientRows)
+            {
+                var input = new ClientInput(
+                    row.Reference, row.Caseworker, ClientSkills(row.Skills, line), Items(row.Certificates),
+                    Languages(row.Languages, SampleFiles.Clients, line, "languages"), PastOccupations(row.PastOccupations, line),
+                    Items(row.DesiredOccupations), row.AvailableFrom, row.HoursPerWeek, row.DrivingLicence, row.HasCar,
+                    row.MaxCommuteMinutes, row.HomeMunicipalityAgs, Items(row.Barriers), row.ConsentToShare, null);
+                if (!references.Add(row.Reference))
+                {
+                    AddError(SampleFiles.Clients, line, "reference", $"The reference '{row.Reference}' appears twice.");
+                }
+                else if (await CheckAsync(clients, input, SampleFiles.Clients, line, ct))
+                {
+                    var client = new Client { Id = row.Id, Reference = row.Reference, Caseworker = row.Caseworker, HomeMunicipalityAgs = row.HomeMunicipalityAgs };
+                    input.Apply(client);
+                    db.Clients.Add(client);
+                }
+            }
+
+            foreach (var (row, line) in courseRows)
+            {
+                var input = new CourseInput(
+                    row.Provider, row.Title,
+                    [.. (SkillRequirements(row.Skills, SampleFiles.Courses, line, "skills") ?? []).Select(s => new CourseSkillInput(s.SkillId, s.MinLevel))],
+                    Items(row.CertificatesAwarded), row.DurationWeeks, row.HoursPerWeek, Cohorts(row.Cohorts, line),
+                    row.MunicipalityAgs, row.Remote, row.CostEuros, Items(row.Funding), row.AzavCertified, null);
+                if (await CheckAsync(courses, input, SampleFiles.Courses, line, ct))
+                {
+                    var course = new Course { Id = row.Id, Provider = row.Provider, Title = row.Title };
+                    input.Apply(course);
+                    db.Courses.Add(course);
+                }
+            }
+
+            await SaveStageAsync(ct);
+
+            foreach (var (row, line) in outcomeRows)
+            {
+                var stage = ParseEnum<OutcomeStage>(row.Stage, SampleFiles.Outcomes, line, "stage");
+                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null);
+                if (stage is not null && await CheckAsync(outcomes, input, SampleFiles.Outcomes, line, ct))
+                {
+                    db.Outcomes.Add(new Outcome { Id = row.Id, NeedId = row.NeedId, ClientId = row.ClientId, Stage = stage.Value, Reason = row.Reason, Date = row.Date, DecidedBy = row.DecidedBy });
+                }
+            }
+
+            await SaveStageAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        return new ImportCounts(employerRows.Count, roundRows.Count, needRows.Count, commentRows.Count, clientRows.Count, courseRows.Count, outcomeRows.Count);
+    }
+
+    /// <summary>Writes the rows so far inside the transaction, so later validators can see them; stops at the first bad stage.</summary>
+    private async Task SaveStageAsync(CancellationToken ct)
+    {
+        if (_errors.Count > 0)
+        {
+            throw new CsvImportException([.. _errors]);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<bool> CheckAsync<T>(IValidator<T> validator, T input, string file, long line, CancellationToken ct)
+    {
+        ValidationResult result = await validator.ValidateAsync(input, ct);
+        foreach (var failure in result.Errors)
+        {
+            AddError(file, line, SampleFiles.SnakeCase(failure.PropertyName.Split('[', '.')[0]), failure.ErrorMessage);
+        }
+
+        return result.IsValid;
+    }
+
+    private void AddError(string file, long line, string column, string message)
+    {
+        _errors.Add(new CsvImportError(file, line, column, message));
+        if (_errors.Count >= MaxErrors)
+        {
+            throw new CsvImportException([.. _errors]);
+        }
+    }
+
+    private TEnum? ParseEnum<TEnum>(string text, string file, long line, string column)
+        where TEnum : struct, Enum
+    {
+        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        AddError(file, line, column, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+
+    private static List<string> Items(string cell) =>
+        [.. cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Splits "a:b;c:d" into items of exactly <paramref name="parts"/> parts, or names the cell.</summary>
+    private List<string[]>? Tuples(string cell, int parts, string file, long line, string column, string shape)
+    {
+        var result = new List<string[]>();
+        foreach (var item in Items(cell))
+        {
+            var split = item.Split(':', StringSplitOptions.TrimEntries);
+            if (split.Length != parts)
+            {
+                AddError(file, line, column, $"'{item}' does not have the form {shape}.");
+                return null;
+            }
+
+            result.Add(split);
+        }
+
+        return result;
+    }
+
+    private int? Number(string text, string file, long line, string column)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        AddError(file, line, column, $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    private List<SkillRequirementInput>? SkillRequirements(string cell, string file, long line, string column) =>
+        Tuples(cell, 2, file, line, column, "skill-id:level")?.Select(t => new SkillRequirementInput(t[0], Number(t[1], file, line, column))).ToList();
+
+    private List<LanguageInput>? Languages(string cell, string file, long line, string column) =>
+        Tuples(cell, 2, file, line, column, "language:level")?.Select(t => new LanguageInput(t[0], t[1])).ToList();
+
+    private List<ClientSkillInput>? ClientSkills(string cell, long line) =>
+        Tuples(cell, 3, SampleFiles.Clients, line, "skills", "skill-id:level:evidence")?.Select(t => new ClientSkillInput(
+            t[0], Number(t[1], SampleFiles.Clients, line, "skills"), ParseEnum<EvidenceSource>(t[2], SampleFiles.Clients, line, "skills"))).ToList();
+
+    private List<PastOccupationInput>? PastOccupations(string cell, long line) =>
+        Tuples(cell, 2, SampleFiles.Clients, line, "past_occupations", "occupation-id:years")?.Select(t => new PastOccupationInput(
+            t[0], double.TryParse(t[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var years) ? years : null)).ToList();
+
+    private List<CohortInput>? Cohorts(string cell, long line)
+    {
+        var tuples = Tuples(cell, 3, SampleFiles.Courses, line, "cohorts", "yyyy-MM-dd:capacity:seats-taken");
+        if (tuples is null)
+        {
+            return null;
+        }
+
+        var result = new List<CohortInput>();
+        foreach (var t in tuples)
+        {
+            if (!DateOnly.TryParseExact(t[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            {
+                AddError(SampleFiles.Courses, line, "cohorts", $"'{t[0]}' is not a date (yyyy-MM-dd).");
+                continue;
+            }
+
+            result.Add(new CohortInput(start, Number(t[1], SampleFiles.Courses, line, "cohorts"), Number(t[2], SampleFiles.Courses, line, "cohorts")));
+        }
+
+        return result;
+    }
+}

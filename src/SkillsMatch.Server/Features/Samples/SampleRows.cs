@@ -1,0 +1,76 @@
+namespace SkillsMatch.Server.Features.Samples;
+
+// One record per CSV row of samples/. List cells hold items separated by ';', and an item's
+// parts separated by ':' (skill id:level, language:CEFR level, occupation id:years).
+
+public sealed record EmployerRow(int Id, string Name, string Sector, string MunicipalityAgs, string? ContactName, string? ContactEmail);
+
+public sealed record ForumRoundRow(int Id, string Title, string? Sector, string? RegionCode, DateOnly Date, string? Notes);
+
+public sealed record NeedRow(
+    int Id,
+    string Kind,
+    int EmployerId,
+    int? ForumRoundId,
+    string Title,
+    string? OccupationId,
+    int Headcount,
+    DateOnly PeriodStart,
+    DateOnly? PeriodEnd,
+    int HoursPerWeek,
+    bool ShiftWork,
+    string MunicipalityAgs,
+    int? MaxCommuteMinutes,
+    string MustHave,
+    string NiceToHave,
+    string Certificates,
+    string Languages,
+    string? FurtherAbilities,
+    string Status);
+
+public sealed record NeedCommentRow(int Id, int NeedId, string Author, string Text, DateOnly Date);
+
+public sealed record ClientRow(
+    int Id,
+    string Reference,
+    string Caseworker,
+    string Skills,
+    string Certificates,
+    string Languages,
+    string PastOccupations,
+    string DesiredOccupations,
+    DateOnly AvailableFrom,
+    int HoursPerWeek,
+    bool DrivingLicence,
+    bool HasCar,
+    int MaxCommuteMinutes,
+    string HomeMunicipalityAgs,
+    string Barriers,
+    bool ConsentToShare);
+
+public sealed record CourseRow(
+    int Id,
+    string Provider,
+    string Title,
+    string Skills,
+    string CertificatesAwarded,
+    int DurationWeeks,
+    int HoursPerWeek,
+    string Cohorts,
+    string? MunicipalityAgs,
+    bool Remote,
+    decimal CostEuros,
+    string Funding,
+    bool AzavCertified);
+
+public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy);
+
+/// <summary>A whole sample data set, as generated or read from CSV.</summary>
+public sealed record SampleSet(
+    IReadOnlyList<EmployerRow> Employers,
+    IReadOnlyList<ForumRoundRow> ForumRounds,
+    IReadOnlyList<NeedRow> Needs,
+    IReadOnlyList<NeedCommentRow> Comments,
+    IReadOnlyList<ClientRow> Clients,
+    IReadOnlyList<CourseRow> Courses,
+    IReadOnlyList<OutcomeRow> Outcomes);

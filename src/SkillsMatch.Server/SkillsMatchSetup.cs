@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Clients;
+using SkillsMatch.Server.Features.Courses;
+using SkillsMatch.Server.Features.Employers;
+using SkillsMatch.Server.Features.ForumRounds;
+using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Reference;
+using SkillsMatch.Server.Features.Samples;
+
+namespace SkillsMatch.Server;
+
+/// <summary>All service registration and endpoint mapping of the server, so Program.cs stays short.</summary>
+public static class SkillsMatchSetup
+{
+    public static WebApplicationBuilder AddSkillsMatch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // SQL text at Information would flood the log; defaults here hold wherever the program is started from.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            .Validate(o => StorageOptions.SupportedProviders.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
+                $"Storage:Provider must be one of: {string.Join(", ", StorageOptions.SupportedProviders)}.")
+            .ValidateOnStart();
+        services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ReferenceData.Load(ReferenceData.LocateDataDirectory(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value.Path)));
+        services.AddDbContext<SkillsMatchDbContext>((sp, options) =>
+            options.UseConfiguredProvider(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
+        services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        services.AddScoped<SampleImporter>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");
+        services.AddRequestLocalization(options =>
+        {
+            CultureInfo[] cultures = [new("de"), new("en")];
+            options.DefaultRequestCulture = new RequestCulture("de");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
+        });
+        return builder;
+    }
+
+    public static WebApplication MapSkillsMatch(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapHealthChecks("/health");
+
+        app.MapReferenceEndpoints();
+        app.MapEmployerEndpoints();
+        app.MapForumRoundEndpoints();
+        app.MapNeedEndpoints();
+        app.MapNeedCommentEndpoints();
+        app.MapClientEndpoints();
+        app.MapCourseEndpoints();
+        app.MapOutcomeEndpoints();
+        return app;
+    }
+}
+
+/// <summary>Where the reference data folder is. Section <c>ReferenceData</c>.</summary>
+public sealed class ReferenceDataOptions
+{
+    public const string Section = "ReferenceData";
+
+    /// <summary>The <c>data/</c> folder; found next to the program or above the working directory when empty.</summary>
+    public string? Path { get; set; }
+}
