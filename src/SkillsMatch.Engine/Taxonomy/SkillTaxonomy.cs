@@ -116,6 +116,13 @@ public sealed class SkillTaxonomy
         foreach (var o in occupations)
         {
             yield return (o.Index, o.LabelDe, LabelKind.Preferred);
+
+            // "Lagerarbeiter/Lagerarbeiterin": each gender form is a preferred label of its own.
+            foreach (var form in o.LabelDe.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return (o.Index, form, LabelKind.Preferred);
+            }
+
             yield return (o.Index, o.LabelEn, LabelKind.Preferred);
             foreach (var alt in o.AltLabelsDe)
             {

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkillsMatch.Server.Data;
+
+namespace SkillsMatch.Server.Tests;
+
+/// <summary>The real app on a fresh SQLite file in its own temporary folder; no sample seeding unless asked.</summary>
+public class SkillsMatchFactory : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "skillsmatch-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual bool SeedSamples => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Storage:SeedSamplesOnStart", SeedSamples ? "true" : "false");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SkillsMatchDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>());
+    }
+
+    /// <summary>Row counts and the sum of all versions: any insert, delete or update changes it.</summary>
+    public Task<DbState> StateAsync() => WithDbAsync(async db => new DbState(
+        await db.Employers.CountAsync(),
+        await db.ForumRounds.CountAsync(),
+        await db.Needs.CountAsync(),
+        await db.NeedComments.CountAsync(),
+        await db.Clients.CountAsync(),
+        await db.Courses.CountAsync(),
+        await db.Outcomes.CountAsync(),
+        await db.Employers.SumAsync(e => e.Version) + await db.ForumRounds.SumAsync(e => e.Version) + await db.Needs.SumAsync(e => e.Version)
+            + await db.Clients.SumAsync(e => e.Version) + await db.Courses.SumAsync(e => e.Version) + await db.Outcomes.SumAsync(e => e.Version)));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+public sealed class SeededSkillsMatchFactory : SkillsMatchFactory
+{
+    protected override bool SeedSamples => true;
+}
+
+public sealed record DbState(int Employers, int Rounds, int Needs, int Comments, int Clients, int Courses, int Outcomes, long Versions);
+
+public static class HttpExtensions
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(SkillsMatchFactory.Json))!;
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(SkillsMatchFactory.Json);
+
+    /// <summary>The field names of a validation problem's <c>errors</c> object.</summary>
+    public static async Task<string[]> ProblemFieldsAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = await response.JsonAsync();
+        return json.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)] : [];
+    }
+}
