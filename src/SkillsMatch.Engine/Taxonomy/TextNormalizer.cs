@@ -10,6 +10,9 @@ namespace SkillsMatch.Engine.Taxonomy;
 /// </summary>
 public static class TextNormalizer
 {
+    // The folded form of every non-ASCII char, filled on first use; races only write equal values.
+    private static readonly string?[] s_folds = new string?[char.MaxValue + 1];
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -17,57 +20,78 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length + 8);
+        var capacity = (text.Length * 2) + 4;
+        Span<char> buffer = capacity <= 512 ? stackalloc char[512] : new char[capacity];
+        var length = 0;
         var pendingSpace = false;
-        foreach (var raw in text.Normalize(NormalizationForm.FormC))
+        foreach (var raw in text)
         {
             var c = char.ToLowerInvariant(raw);
-            var folded = c switch
+            if (c < 128)
             {
-                'ä' => "ae",
-                'ö' => "oe",
-                'ü' => "ue",
-                'ß' => "ss",
-                _ => null,
-            };
-            if (folded is not null)
-            {
-                Append(builder, folded, ref pendingSpace);
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (pendingSpace)
+                    {
+                        buffer[length++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    buffer[length++] = c;
+                }
+                else
+                {
+                    pendingSpace = length > 0;
+                }
+
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c))
+            var folded = s_folds[c] ??= Fold(c);
+            if (folded.Length == 0)
             {
-                Append(builder, StripDiacritics(c), ref pendingSpace);
+                // A combining accent belongs to the letter before it; anything else separates words.
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    pendingSpace = length > 0;
+                }
+
+                continue;
             }
-            else if (builder.Length > 0)
+
+            if (pendingSpace)
             {
-                pendingSpace = true;
+                buffer[length++] = ' ';
+                pendingSpace = false;
             }
+
+            folded.AsSpan().CopyTo(buffer[length..]);
+            length += folded.Length;
         }
 
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     public static string[] Tokens(string? text) =>
         Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private static void Append(StringBuilder builder, string value, ref bool pendingSpace)
+    private static string Fold(char c)
     {
-        if (pendingSpace)
+        switch (c)
         {
-            builder.Append(' ');
-            pendingSpace = false;
+            case 'ä':
+                return "ae";
+            case 'ö':
+                return "oe";
+            case 'ü':
+                return "ue";
+            case 'ß':
+                return "ss";
         }
 
-        builder.Append(value);
-    }
-
-    private static string StripDiacritics(char c)
-    {
-        if (c < 128)
+        if (!char.IsLetterOrDigit(c))
         {
-            return c.ToString();
+            return string.Empty;
         }
 
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
@@ -76,7 +100,7 @@ public static class TextNormalizer
         {
             if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
             {
-                builder.Append(part);
+                builder.Append(char.ToLowerInvariant(part));
             }
         }
 
