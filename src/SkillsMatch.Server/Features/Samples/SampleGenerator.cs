@@ -5,8 +5,14 @@ using SkillsMatch.Engine.Taxonomy;
 
 namespace SkillsMatch.Server.Features.Samples;
 
-/// <summary>An occupation typical for a sector's helper and skilled-worker vacancies (<c>data/samples/sector_occupations.csv</c>).</summary>
-public sealed record SectorOccupation(string Sector, Occupation Occupation, double Weight, string[] Certificates, string LanguageLevel, double ShiftShare, int TypicalHours);
+/// <summary>
+/// An occupation typical for a sector's helper and skilled-worker vacancies (<c>data/samples/sector_occupations.csv</c>),
+/// with the core skills employers ask for in it (<c>data/samples/core_skills.csv</c>, a curated part of ESCO's list).
+/// </summary>
+public sealed record SectorOccupation(string Sector, Occupation Occupation, double Weight, string[] Certificates, string LanguageLevel, double ShiftShare, int TypicalHours)
+{
+    public int[] CoreSkills { get; init; } = [];
+}
 
 /// <summary>
 /// Makes deterministic, realistic sample data for a county: employers of its sectors in its
@@ -50,13 +56,14 @@ public sealed class SampleGenerator
     private readonly DateOnly _asOf;
     private readonly List<SectorOccupation> _occupations;
     private readonly List<Municipality> _municipalities;
+    private readonly int[] _generalSkills;
 
     public SampleGenerator(ReferenceData reference, int seed, DateOnly asOf, string district = "07339")
     {
         _reference = reference;
         _random = new Random(seed);
         _asOf = asOf;
-        _occupations = LoadSectorOccupations(reference);
+        (_occupations, _generalSkills) = LoadSectorOccupations(reference);
         _municipalities = [.. reference.Regions.Municipalities.Where(m => m.DistrictAgs == district).OrderBy(m => m.Ags, StringComparer.Ordinal)];
         if (_municipalities.Count == 0)
         {
@@ -136,8 +143,8 @@ public sealed class SampleGenerator
             var employer = Pick(bySector[occupation.Sector]);
             var seasonal = occupation.Sector == "wine_agriculture" && _random.NextDouble() < 0.6;
             DateOnly? end = seasonal ? start.AddDays(_random.Next(42, 100)) : _random.NextDouble() < 0.25 ? start.AddMonths(_random.Next(6, 25)) : null;
-            var must = SkillsOf(occupation.Occupation.EssentialSkills, _random.Next(3, 6), avoid: []);
-            var nice = SkillsOf([.. occupation.Occupation.OptionalSkills, .. occupation.Occupation.EssentialSkills], _random.Next(1, 4), avoid: must);
+            var must = SkillsOf(occupation.CoreSkills, _random.Next(3, 6), avoid: []);
+            var nice = SkillsOf([.. occupation.CoreSkills, .. _generalSkills], _random.Next(1, 4), avoid: must);
             var hours = _random.NextDouble() < 0.25 ? Pick(new[] { 20, 25, 30 }) : occupation.TypicalHours;
             var label = occupation.Occupation.LabelDe.Split('/')[0];
             rows.Add(new NeedRow(
@@ -196,7 +203,6 @@ public sealed class SampleGenerator
     private List<ClientRow> Clients(int count)
     {
         var rows = new List<ClientRow>(count);
-        var transversal = _reference.Taxonomy.Skills.Where(s => s.Reuse == ReuseLevel.Transversal && s.Kind == SkillKind.Skill && s.LabelDe.Length > 0).Select(s => s.Index).ToArray();
         for (var i = 1; i <= count; i++)
         {
             var home = Municipality();
@@ -205,14 +211,13 @@ public sealed class SampleGenerator
             var skills = new List<(int Skill, int Level, string Evidence)>();
             foreach (var occupation in past)
             {
-                var essential = occupation.Occupation.EssentialSkills;
-                foreach (var s in essential.Where(_ => _random.NextDouble() < 0.4).Take(12))
+                foreach (var s in occupation.CoreSkills.Where(_ => _random.NextDouble() < 0.6))
                 {
                     skills.Add((s, Level(2), _random.NextDouble() < 0.8 ? "WorkExperience" : "Assessment"));
                 }
             }
 
-            foreach (var s in Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(transversal)))
+            foreach (var s in Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(_generalSkills)))
             {
                 skills.Add((s, Level(2), "SelfReported"));
             }
@@ -306,7 +311,7 @@ public sealed class SampleGenerator
             // Each typical occupation gets one or two courses teaching part of its essential skills.
             for (var k = 0; k < _random.Next(1, 3); k++)
             {
-                var skills = SkillsOf(occupation.Occupation.EssentialSkills, _random.Next(2, 5), avoid: []);
+                var skills = SkillsOf(occupation.CoreSkills, _random.Next(2, 5), avoid: []);
                 var weeks = Pick(new[] { 1, 2, 4, 6, 8, 12, 12, 16, 26, 40 });
                 var remote = _random.NextDouble() < 0.1;
                 var cohorts = Enumerable.Range(0, _random.Next(2, 5))
@@ -435,23 +440,49 @@ public sealed class SampleGenerator
     /// <summary>"Bingen am Rhein, Stadt" → "Bingen am Rhein".</summary>
     private static string ShortName(string name) => name.Split(',')[0].Trim();
 
-    private static List<SectorOccupation> LoadSectorOccupations(ReferenceData reference)
+    private static (List<SectorOccupation> Occupations, int[] GeneralSkills) LoadSectorOccupations(ReferenceData reference)
     {
-        var path = Path.Combine(reference.DataDirectory, "samples", "sector_occupations.csv");
+        var folder = Path.Combine(reference.DataDirectory, "samples");
+        var core = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var row in ReadCsv(Path.Combine(folder, "core_skills.csv")))
+        {
+            var skill = reference.Taxonomy.FindSkill(row["skill_id"]) ?? throw new InvalidDataException($"core_skills.csv: unknown skill {row["skill_id"]}");
+            if (!core.TryGetValue(row["occupation_id"], out var list))
+            {
+                core[row["occupation_id"]] = list = [];
+            }
+
+            list.Add(skill.Index);
+        }
+
+        var occupations = new List<SectorOccupation>();
+        foreach (var row in ReadCsv(Path.Combine(folder, "sector_occupations.csv")))
+        {
+            var occupation = reference.Taxonomy.FindOccupation(row["occupation_id"])
+                ?? throw new InvalidDataException($"sector_occupations.csv: unknown occupation {row["occupation_id"]}");
+            occupations.Add(new SectorOccupation(
+                row["sector"],
+                occupation,
+                double.Parse(row["weight"], CultureInfo.InvariantCulture),
+                row["certificates"].Split(';', StringSplitOptions.RemoveEmptyEntries),
+                row["language_level"],
+                double.Parse(row["shift_share"], CultureInfo.InvariantCulture),
+                (int)Math.Round(double.Parse(row["typical_hours"], CultureInfo.InvariantCulture)))
+            {
+                CoreSkills = [.. core.GetValueOrDefault(occupation.Id) ?? []],
+            });
+        }
+
+        return (occupations, [.. core.GetValueOrDefault("*") ?? []]);
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
         using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default, leaveOpen: false);
-        var rows = new List<SectorOccupation>();
+        var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
         {
-            var occupation = reference.Taxonomy.FindOccupation(csv.GetString("occupation_id"))
-                ?? throw new InvalidDataException($"{path}, line {csv.LineNumber}: unknown occupation {csv.GetString("occupation_id")}");
-            rows.Add(new SectorOccupation(
-                csv.GetString("sector"),
-                occupation,
-                double.Parse(csv.GetString("weight"), CultureInfo.InvariantCulture),
-                csv.GetString("certificates").Split(';', StringSplitOptions.RemoveEmptyEntries),
-                csv.GetString("language_level"),
-                double.Parse(csv.GetString("shift_share"), CultureInfo.InvariantCulture),
-                (int)Math.Round(double.Parse(csv.GetString("typical_hours"), CultureInfo.InvariantCulture))));
+            rows.Add(csv.Headers.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => csv.GetString(p.i) ?? string.Empty, StringComparer.Ordinal));
         }
 
         return rows;
