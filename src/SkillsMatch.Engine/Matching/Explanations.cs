@@ -1,0 +1,116 @@
+using System.Globalization;
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Matching;
+
+/// <summary>Short sentences a caseworker can read out to a client: matched, missing, related, commute, availability.</summary>
+internal static class Explanations
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static IReadOnlyList<string> For(
+        CandidateIndex index, int slot, ResolvedNeed need, in CandidateFeatures features, int commute, int todayDay, Language language)
+    {
+        var de = language == Language.German;
+        var culture = de ? German : English;
+        var taxonomy = index.Reference.Taxonomy;
+        var graph = index.Graph;
+        var skills = index.Skills[slot];
+        string Label(int skill) => taxonomy.Skills[skill].Label(language);
+        string OccupationLabel(int occupation) => taxonomy.Occupations[occupation].Label(language).Split('/')[0];
+
+        var matched = new List<string>();
+        var related = new List<string>();
+        var implied = new List<string>();
+        var missing = new List<string>();
+        var belowLevel = new List<string>();
+        for (var i = 0; i < need.MustSkills.Length; i++)
+        {
+            var skill = need.MustSkills[i];
+            var level = CandidateIndex.LevelOf(skills, skill);
+            if (level > 0)
+            {
+                matched.Add(Label(skill));
+                if (level < need.MustLevels[i])
+                {
+                    belowLevel.Add(de ? $"{Label(skill)} ({level} statt {need.MustLevels[i]})" : $"{Label(skill)} ({level} instead of {need.MustLevels[i]})");
+                }
+
+                continue;
+            }
+
+            var via = graph.Neighbours(skill).FirstOrDefault(n => CandidateIndex.LevelOf(skills, n) > 0, -1);
+            if (via >= 0)
+            {
+                related.Add(de ? $"{Label(skill)} (über „{Label(via)}“)" : $"{Label(skill)} (via “{Label(via)}”)");
+                continue;
+            }
+
+            var occupation = Matcher.ImpliedBy(index, slot, skill);
+            if (occupation >= 0)
+            {
+                implied.Add(de ? $"{Label(skill)} (aus Erfahrung als {OccupationLabel(occupation)})" : $"{Label(skill)} (from experience as {OccupationLabel(occupation)})");
+                continue;
+            }
+
+            missing.Add(Label(skill));
+        }
+
+        var sentences = new List<string>();
+        var total = need.MustSkills.Length;
+        if (total > 0)
+        {
+            sentences.Add(matched.Count == 0
+                ? (de ? $"Keine der {total} Muss-Kompetenzen direkt vorhanden." : $"None of the {total} must-have skills held directly.")
+                : de ? $"Bringt {matched.Count} von {total} Muss-Kompetenzen mit: {string.Join(", ", matched)}."
+                : $"Has {matched.Count} of {total} must-have skills: {string.Join(", ", matched)}.");
+        }
+
+        if (related.Count > 0)
+        {
+            sentences.Add(de ? $"Über verwandte Kompetenzen: {string.Join(", ", related)}." : $"Through related skills: {string.Join(", ", related)}.");
+        }
+
+        if (implied.Count > 0)
+        {
+            sentences.Add(de ? $"Aus der Berufserfahrung anzunehmen: {string.Join(", ", implied)}." : $"Likely from work experience: {string.Join(", ", implied)}.");
+        }
+
+        if (missing.Count > 0)
+        {
+            sentences.Add(de ? $"Es fehlt: {string.Join(", ", missing)}." : $"Missing: {string.Join(", ", missing)}.");
+        }
+
+        if (belowLevel.Count > 0)
+        {
+            sentences.Add(de ? $"Niveau unter der Anforderung: {string.Join(", ", belowLevel)}." : $"Below the required level: {string.Join(", ", belowLevel)}.");
+        }
+
+        var nice = need.NiceSkills.Where(s => CandidateIndex.LevelOf(skills, s) > 0).Select(Label).ToList();
+        if (nice.Count > 0)
+        {
+            sentences.Add(de ? $"Außerdem erwünscht und vorhanden: {string.Join(", ", nice)}." : $"Also wanted and present: {string.Join(", ", nice)}.");
+        }
+
+        if (features.OccupationExperienceYears > 0 && need.Occupation >= 0)
+        {
+            var years = features.OccupationExperienceYears.ToString("0.#", culture);
+            sentences.Add(de ? $"{years} Jahre Erfahrung als {OccupationLabel(need.Occupation)} oder in einem verwandten Beruf."
+                : $"{years} years' experience as {OccupationLabel(need.Occupation)} or in a related occupation.");
+        }
+
+        var byCar = index.HasCar(slot);
+        sentences.Add(de
+            ? $"Anfahrt etwa {commute} Minuten {(byCar ? "mit dem Auto" : "mit öffentlichen Verkehrsmitteln")}."
+            : $"About {commute} minutes' commute {(byCar ? "by car" : "by public transport")}.");
+
+        var available = DateOnly.FromDayNumber(index.AvailableFrom[slot]);
+        var start = DateOnly.FromDayNumber(Math.Max(need.StartDay, todayDay));
+        sentences.Add(available.DayNumber <= todayDay
+            ? (de ? "Sofort verfügbar." : "Available now.")
+            : de ? $"Verfügbar ab {available.ToString("d. MMMM yyyy", culture)}, Beginn {start.ToString("d. MMMM yyyy", culture)}."
+            : $"Available from {available.ToString("d MMMM yyyy", culture)}, start {start.ToString("d MMMM yyyy", culture)}.");
+        return sentences;
+    }
+}

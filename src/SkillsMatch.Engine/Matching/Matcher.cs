@@ -1,0 +1,390 @@
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Matching;
+
+/// <summary>Tunable constants of matching. Section <c>Matching</c> in the server's configuration.</summary>
+public sealed record MatchingOptions
+{
+    /// <summary>A client qualifies when offering at least this share of the need's weekly hours.</summary>
+    public double MinHoursShare { get; init; } = 0.75;
+
+    /// <summary>Credit of a related, broader or narrower skill relative to the skill itself.</summary>
+    public float RelatedCredit { get; init; } = 0.5f;
+
+    /// <summary>Retrieval credit of a skill held below the required level.</summary>
+    public float BelowLevelCredit { get; init; } = 0.7f;
+
+    /// <summary>Retrieval weight of must-have skills relative to nice-to-have ones.</summary>
+    public float MustHaveWeight { get; init; } = 2f;
+
+    /// <summary>Retrieval weight of experience in the need's occupation.</summary>
+    public float OccupationWeight { get; init; } = 2f;
+
+    /// <summary>How many retrieved candidates per requested row get features and the full score.</summary>
+    public int RescoreFactor { get; init; } = 4;
+
+    public int MinRescoreDepth { get; init; } = 200;
+}
+
+/// <summary>A client ranked for a need.</summary>
+public sealed record RankedCandidate(int ClientId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation);
+
+/// <summary>A need ranked for a client.</summary>
+public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation);
+
+/// <summary>
+/// Ranks clients for a need and needs for a client over a <see cref="CandidateIndex"/>:
+/// weighted retrieval over skill postings (rarer skills weigh more), hard constraints
+/// (commute, certificates, languages, hours, availability), features and the heuristic score
+/// for the best retrieved, explanations for the rows returned. Single-threaded per call;
+/// calls on different threads may run at once.
+/// </summary>
+public sealed class Matcher(CandidateIndex index, MatchingOptions? options = null)
+{
+    private readonly MatchingOptions _options = options ?? new MatchingOptions();
+    [ThreadStatic]
+    private static Workspace? t_workspace;
+
+    public CandidateIndex Index => index;
+
+    public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        index.Lock.EnterReadLock();
+        try
+        {
+            var resolved = ResolvedNeed.From(need, index);
+            var workspace = t_workspace ??= new Workspace();
+            workspace.Prepare(index.SlotCount);
+            Retrieve(resolved, workspace);
+
+            var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
+            var todayDay = today.DayNumber;
+            var heap = workspace.Heap;
+            heap.Clear();
+            var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
+            foreach (var slot in touched)
+            {
+                if (!Eligible(slot, resolved, todayDay, out _))
+                {
+                    continue;
+                }
+
+                var score = workspace.Scores[slot];
+                if (heap.Count < depth)
+                {
+                    heap.Enqueue(slot, score);
+                }
+                else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+                {
+                    heap.DequeueEnqueue(slot, score);
+                }
+            }
+
+            var scored = new List<(int Slot, double Score, CandidateFeatures Features, int Commute)>(heap.Count);
+            while (heap.TryDequeue(out var slot, out _))
+            {
+                Eligible(slot, resolved, todayDay, out var commute);
+                var features = Features(slot, resolved, todayDay, commute);
+                scored.Add((slot, HeuristicScore.Of(features), features, commute));
+            }
+
+            return [.. scored
+                .OrderByDescending(s => s.Score)
+                .ThenBy(s => index.ClientIds[s.Slot])
+                .Take(top)
+                .Select(s => new RankedCandidate(
+                    index.ClientIds[s.Slot],
+                    Math.Round(s.Score, 4),
+                    s.Features,
+                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, language)))];
+        }
+        finally
+        {
+            index.Lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The needs a client in the index fits, best first; empty when the client is not in the index.</summary>
+    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        index.Lock.EnterReadLock();
+        try
+        {
+            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
+            {
+                return [];
+            }
+
+            var todayDay = today.DayNumber;
+            var scored = new List<(ResolvedNeed Need, double Score, CandidateFeatures Features, int Commute)>();
+            foreach (var need in needs)
+            {
+                var resolved = ResolvedNeed.From(need, index);
+                if (!Eligible(slot, resolved, todayDay, out var commute))
+                {
+                    continue;
+                }
+
+                var features = Features(slot, resolved, todayDay, commute);
+                if (features.MustHaveCoverage + features.NiceToHaveCoverage + features.RelatedSkillCredit + features.OccupationExperienceYears <= 0)
+                {
+                    continue;
+                }
+
+                scored.Add((resolved, HeuristicScore.Of(features), features, commute));
+            }
+
+            return [.. scored
+                .OrderByDescending(s => s.Score)
+                .ThenBy(s => s.Need.Id)
+                .Take(top)
+                .Select(s => new RankedNeed(
+                    s.Need.Id,
+                    Math.Round(s.Score, 4),
+                    s.Features,
+                    Explanations.For(index, slot, s.Need, s.Features, s.Commute, todayDay, language)))];
+        }
+        finally
+        {
+            index.Lock.ExitReadLock();
+        }
+    }
+
+    private void Retrieve(ResolvedNeed need, Workspace workspace)
+    {
+        var total = Math.Max(1, index.Count);
+        var graph = index.Graph;
+        for (var i = 0; i < need.MustSkills.Length; i++)
+        {
+            AccumulateSkill(need.MustSkills[i], need.MustLevels[i], _options.MustHaveWeight, total, graph, workspace);
+        }
+
+        for (var i = 0; i < need.NiceSkills.Length; i++)
+        {
+            AccumulateSkill(need.NiceSkills[i], need.NiceLevels[i], 1f, total, graph, workspace);
+        }
+
+        if (need.Occupation >= 0 && index.OccupationPostings[need.Occupation] is { } experienced)
+        {
+            Accumulate(experienced, _options.OccupationWeight, 0, workspace);
+        }
+    }
+
+    private void AccumulateSkill(int skill, int minLevel, float weight, int total, SkillGraph graph, Workspace workspace)
+    {
+        // The rarer the skill, the more holding it says: inverse document frequency.
+        var postings = index.SkillPostings[skill];
+        var idf = (float)Math.Log(1 + (total / (1.0 + (postings?.Count ?? 0))));
+        if (postings is not null)
+        {
+            Accumulate(postings, weight * idf, minLevel, workspace);
+        }
+
+        foreach (var neighbour in graph.Neighbours(skill))
+        {
+            if (index.SkillPostings[neighbour] is { } related)
+            {
+                Accumulate(related, weight * idf * _options.RelatedCredit, 0, workspace);
+            }
+        }
+    }
+
+    private void Accumulate(PostingList postings, float weight, int minLevel, Workspace workspace)
+    {
+        var slots = postings.Slots;
+        var values = postings.Values;
+        var scores = workspace.Scores;
+        var stamps = workspace.Stamps;
+        var generation = workspace.Generation;
+        var below = weight * _options.BelowLevelCredit;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var slot = slots[i];
+            if (stamps[slot] != generation)
+            {
+                stamps[slot] = generation;
+                scores[slot] = 0;
+                workspace.Touched[workspace.TouchedCount++] = slot;
+            }
+
+            scores[slot] += values[i] >= minLevel ? weight : below;
+        }
+    }
+
+    /// <summary>The hard constraints: commute, certificates, languages, hours, availability.</summary>
+    private bool Eligible(int slot, ResolvedNeed need, int todayDay, out int commute)
+    {
+        commute = 0;
+        var home = index.Home[slot];
+        if (home < 0 || need.Municipality < 0)
+        {
+            return false;
+        }
+
+        commute = index.Travel.Minutes(home, need.Municipality, index.HasCar(slot));
+        if (commute > index.MaxCommute[slot] || commute > need.MaxCommuteMinutes)
+        {
+            return false;
+        }
+
+        if ((need.CertificateMask & ~index.Certificates[slot]) != 0)
+        {
+            return false;
+        }
+
+        foreach (var (language, level) in need.Languages)
+        {
+            if (index.LanguageLevelOf(slot, language) < level)
+            {
+                return false;
+            }
+        }
+
+        if (index.Hours[slot] < need.HoursPerWeek * _options.MinHoursShare)
+        {
+            return false;
+        }
+
+        return index.AvailableFrom[slot] <= Math.Max(need.StartDay, todayDay);
+    }
+
+    private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute)
+    {
+        var skills = index.Skills[slot];
+        var graph = index.Graph;
+        int held = 0, related = 0;
+        var deficit = 0;
+        for (var i = 0; i < need.MustSkills.Length; i++)
+        {
+            var level = CandidateIndex.LevelOf(skills, need.MustSkills[i]);
+            if (level > 0)
+            {
+                held++;
+                deficit += Math.Max(0, need.MustLevels[i] - level);
+            }
+            else if (HasNeighbour(skills, graph.Neighbours(need.MustSkills[i])) || ImpliedByExperience(slot, need.MustSkills[i]))
+            {
+                related++;
+            }
+        }
+
+        var niceHeld = 0;
+        foreach (var skill in need.NiceSkills)
+        {
+            if (CandidateIndex.LevelOf(skills, skill) > 0)
+            {
+                niceHeld++;
+            }
+        }
+
+        var languageGap = 0;
+        foreach (var (language, level) in need.Languages)
+        {
+            languageGap += Math.Max(0, level - index.LanguageLevelOf(slot, language));
+        }
+
+        var mustCount = Math.Max(1, need.MustSkills.Length);
+        return new CandidateFeatures(
+            MustHaveCoverage: need.MustSkills.Length == 0 ? 0 : (float)held / mustCount,
+            NiceToHaveCoverage: need.NiceSkills.Length == 0 ? 0 : (float)niceHeld / need.NiceSkills.Length,
+            LevelDeficit: deficit / (3f * mustCount),
+            RelatedSkillCredit: need.MustSkills.Length == 0 ? 0 : (float)related / mustCount,
+            CertificateGap: ulong.PopCount(need.CertificateMask & ~index.Certificates[slot]),
+            LanguageGap: languageGap,
+            CommuteMinutes: commute,
+            AvailabilitySlackDays: Math.Max(need.StartDay, todayDay) - index.AvailableFrom[slot],
+            OccupationExperienceYears: ExperienceYears(slot, need),
+            HoursFit: Math.Min(1f, index.Hours[slot] / (float)need.HoursPerWeek));
+    }
+
+    internal static bool HasNeighbour(int[] skills, int[] neighbours)
+    {
+        foreach (var neighbour in neighbours)
+        {
+            if (CandidateIndex.LevelOf(skills, neighbour) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A skill counts as implied when it is essential to an occupation the client worked in.</summary>
+    private bool ImpliedByExperience(int slot, int skill) => ImpliedBy(index, slot, skill) >= 0;
+
+    /// <summary>The occupation in the client's past that lists the skill as essential, or -1.</summary>
+    internal static int ImpliedBy(CandidateIndex index, int slot, int skill)
+    {
+        var occupations = index.Reference.Taxonomy.Occupations;
+        foreach (var packed in index.Experience[slot])
+        {
+            var occupation = occupations[packed >> 8];
+            if (Array.IndexOf(occupation.EssentialSkills, skill) >= 0)
+            {
+                return occupation.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Years in the need's occupation, plus half the years in other occupations of its ISCO unit group.</summary>
+    private float ExperienceYears(int slot, ResolvedNeed need)
+    {
+        if (need.Occupation < 0)
+        {
+            return 0;
+        }
+
+        var occupations = index.Reference.Taxonomy.Occupations;
+        var years = 0f;
+        foreach (var packed in index.Experience[slot])
+        {
+            var occupation = packed >> 8;
+            var quarterYears = (packed & 0xFF) / 4f;
+            if (occupation == need.Occupation)
+            {
+                years += quarterYears;
+            }
+            else if (occupations[occupation].IscoGroup == need.IscoGroup)
+            {
+                years += quarterYears / 2;
+            }
+        }
+
+        return years;
+    }
+
+    /// <summary>Per-thread scratch space, reused across calls so a match allocates nothing per candidate.</summary>
+    private sealed class Workspace
+    {
+        public float[] Scores = [];
+        public int[] Stamps = [];
+        public int[] Touched = [];
+        public int TouchedCount;
+        public int Generation;
+        public readonly PriorityQueue<int, float> Heap = new();
+
+        public void Prepare(int slots)
+        {
+            if (Scores.Length < slots)
+            {
+                Scores = new float[slots];
+                Stamps = new int[slots];
+                Touched = new int[slots];
+                Generation = 0;
+            }
+
+            TouchedCount = 0;
+            Generation++;
+            if (Generation == int.MaxValue)
+            {
+                Array.Clear(Stamps);
+                Generation = 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using SkillsMatch.Engine.Matching;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Tests;
+
+[Collection(ReferenceDataCollection.Name)]
+public sealed class MatchingTests(ReferenceDataFixture fixture)
+{
+    private static readonly DateOnly Today = new(2026, 11, 2);
+    private readonly ReferenceData _reference = fixture.Reference;
+
+    [Fact]
+    public void Hard_constraints_are_never_violated()
+    {
+        var random = new Random(11);
+        var profiles = Enumerable.Range(1, 600).Select(id => RandomProfile(random, id)).ToList();
+        var index = CandidateIndex.Build(_reference, profiles);
+        var matcher = new Matcher(index);
+        var byId = profiles.ToDictionary(p => p.Id);
+        var travel = new TravelTimes(_reference.Regions);
+
+        for (var n = 0; n < 40; n++)
+        {
+            var need = RandomNeed(random, n);
+            var ranked = matcher.CandidatesFor(need, 600, Today, Language.German);
+            foreach (var candidate in ranked)
+            {
+                var client = byId[candidate.ClientId];
+                var minutes = travel.Minutes(travel.IndexOf(client.HomeMunicipalityAgs), travel.IndexOf(need.MunicipalityAgs), client.DrivingLicence && client.HasCar);
+                Assert.True(minutes <= client.MaxCommuteMinutes, "commute over the client's limit");
+                Assert.True(need.MaxCommuteMinutes is null || minutes <= need.MaxCommuteMinutes, "commute over the need's limit");
+                Assert.All(need.Certificates, c => Assert.Contains(c, client.Certificates));
+                Assert.All(need.Languages, l => Assert.True(client.Languages.Any(k => k.Code == l.Code && k.Level >= l.Level), "language level"));
+                Assert.True(client.HoursPerWeek >= need.HoursPerWeek * 0.75, "hours");
+                Assert.True(client.AvailableFrom <= (need.PeriodStart > Today ? need.PeriodStart : Today), "availability");
+                Assert.Equal(minutes, candidate.Features.CommuteMinutes);
+            }
+        }
+    }
+
+    [Fact]
+    public void Client_with_every_must_have_ranks_above_one_with_none_all_else_equal()
+    {
+        var need = Need(must: [Skill(0), Skill(1), Skill(2)], nice: [Skill(3)]);
+        var everything = Profile(1, [.. need.MustHave, .. need.NiceToHave]);
+        var none = Profile(2, [.. need.NiceToHave]);
+        var matcher = new Matcher(CandidateIndex.Build(_reference, [none, everything]));
+
+        var ranked = matcher.CandidatesFor(need, 10, Today, Language.German);
+
+        Assert.Equal([1, 2], ranked.Select(r => r.ClientId));
+        Assert.Equal(1, ranked[0].Features.MustHaveCoverage);
+        Assert.Equal(0, ranked[1].Features.MustHaveCoverage);
+        Assert.True(ranked[0].Score > ranked[1].Score);
+    }
+
+    [Fact]
+    public void Ranking_is_a_permutation_of_the_eligible_set()
+    {
+        var random = new Random(5);
+        var profiles = Enumerable.Range(1, 400).Select(id => RandomProfile(random, id)).ToList();
+        var index = CandidateIndex.Build(_reference, profiles);
+        var matcher = new Matcher(index);
+        var travel = new TravelTimes(_reference.Regions);
+
+        for (var n = 0; n < 25; n++)
+        {
+            var need = RandomNeed(random, n);
+            var ranked = matcher.CandidatesFor(need, 1000, Today, Language.English);
+            var expected = profiles.Where(p => Relevant(p, need, index) && Eligible(p, need, travel)).Select(p => p.Id).Order();
+
+            Assert.Equal(expected, ranked.Select(r => r.ClientId).Order());
+            Assert.Equal(ranked.Count, ranked.Select(r => r.ClientId).Distinct().Count());
+            Assert.Equal(ranked.Select(r => r.Score).OrderDescending(), ranked.Select(r => r.Score));
+        }
+    }
+
+    [Fact]
+    public void Index_updated_by_changes_equals_index_rebuilt_from_scratch()
+    {
+        var random = new Random(3);
+        var current = Enumerable.Range(1, 300).ToDictionary(id => id, id => RandomProfile(random, id));
+        var index = CandidateIndex.Build(_reference, current.Values);
+
+        for (var step = 0; step < 500; step++)
+        {
+            var id = random.Next(1, 360);
+            if (random.NextDouble() < 0.25)
+            {
+                index.Remove(id);
+                current.Remove(id);
+            }
+            else
+            {
+                var profile = RandomProfile(random, id);
+                index.Upsert(profile);
+                current[id] = profile;
+            }
+        }
+
+        var rebuilt = CandidateIndex.Build(_reference, current.Values.OrderBy(p => p.Id));
+        Assert.Equal(rebuilt.Count, index.Count);
+        Assert.Equal(rebuilt.Describe(), index.Describe());
+    }
+
+    [Fact]
+    public void Change_to_a_profile_shows_in_the_next_match()
+    {
+        var need = Need(must: [Skill(0)], nice: []);
+        var index = CandidateIndex.Build(_reference, [Profile(1, [Skill(5)])]);
+        var matcher = new Matcher(index);
+        Assert.Empty(matcher.CandidatesFor(need, 10, Today, Language.German));
+
+        index.Upsert(Profile(1, [Skill(0)]));
+
+        Assert.Equal([1], matcher.CandidatesFor(need, 10, Today, Language.German).Select(r => r.ClientId));
+    }
+
+    [Fact]
+    public void Related_skill_earns_partial_credit_and_is_explained()
+    {
+        var taxonomy = _reference.Taxonomy;
+        var skill = taxonomy.Skills.First(s => s.Kind == SkillKind.Skill && s.RelatedEssential.Length > 0 && s.LabelDe.Length > 0);
+        var relatedSkill = taxonomy.Skills[skill.RelatedEssential[0]];
+        var need = Need(must: [new SkillLevel(skill.Id, 2)], nice: []);
+        var matcher = new Matcher(CandidateIndex.Build(_reference, [Profile(1, [new SkillLevel(relatedSkill.Id, 2)]), Profile(2, [new SkillLevel(skill.Id, 2)])]));
+
+        var ranked = matcher.CandidatesFor(need, 10, Today, Language.German);
+
+        Assert.Equal([2, 1], ranked.Select(r => r.ClientId));
+        Assert.Equal(1, ranked[1].Features.RelatedSkillCredit);
+        Assert.Contains(ranked[1].Explanation, s => s.StartsWith("Über verwandte Kompetenzen", StringComparison.Ordinal) && s.Contains(relatedSkill.LabelDe, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Skill_implied_by_past_occupation_earns_credit()
+    {
+        var occupation = _reference.Taxonomy.FindOccupation("bea705fe-06ac-4147-b8e0-6e8ac1208d8f")!;
+        var essential = _reference.Taxonomy.Skills[occupation.EssentialSkills[0]];
+        var need = Need(must: [new SkillLevel(essential.Id, 1)], nice: []) with { OccupationId = occupation.Id };
+        var experienced = Profile(1, []) with { PastOccupations = [new Experience(occupation.Id, 4)] };
+        var matcher = new Matcher(CandidateIndex.Build(_reference, [experienced]));
+
+        var candidate = Assert.Single(matcher.CandidatesFor(need, 10, Today, Language.English));
+
+        Assert.Equal(4, candidate.Features.OccupationExperienceYears);
+        Assert.Equal(1, candidate.Features.RelatedSkillCredit);
+        Assert.Contains(candidate.Explanation, s => s.StartsWith("Likely from work experience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explanations_name_matched_and_missing_skills_commute_and_availability_in_both_languages()
+    {
+        var need = Need(must: [Skill(0), Skill(1)], nice: []);
+        var matcher = new Matcher(CandidateIndex.Build(_reference, [Profile(1, [Skill(0)])]));
+        var german = Assert.Single(matcher.CandidatesFor(need, 5, Today, Language.German)).Explanation;
+        var english = Assert.Single(matcher.CandidatesFor(need, 5, Today, Language.English)).Explanation;
+        var first = _reference.Taxonomy.FindSkill(need.MustHave[0].SkillId)!;
+        var second = _reference.Taxonomy.FindSkill(need.MustHave[1].SkillId)!;
+
+        Assert.Contains($"Bringt 1 von 2 Muss-Kompetenzen mit: {first.LabelDe}.", german);
+        Assert.Contains($"Es fehlt: {second.LabelDe}.", german);
+        Assert.Contains(german, s => s.StartsWith("Anfahrt etwa", StringComparison.Ordinal));
+        Assert.Contains($"Has 1 of 2 must-have skills: {first.LabelEn}.", english);
+        Assert.Contains($"Missing: {second.LabelEn}.", english);
+        Assert.Contains("Available now.", english);
+    }
+
+    [Fact]
+    public void Needs_for_a_client_are_ranked_by_fit()
+    {
+        var client = Profile(1, [Skill(0), Skill(1)]);
+        var matcher = new Matcher(CandidateIndex.Build(_reference, [client]));
+        var good = Need(must: [Skill(0), Skill(1)], nice: []) with { Id = 10 };
+        var half = Need(must: [Skill(0), Skill(2)], nice: []) with { Id = 11 };
+        var none = Need(must: [Skill(3)], nice: []) with { Id = 12 };
+        var tooFar = good with { Id = 13, MunicipalityAgs = "06439001", MaxCommuteMinutes = 20 };
+
+        var ranked = matcher.NeedsFor(1, [none, half, good, tooFar], 10, Today, Language.German);
+
+        Assert.Equal([10, 11], ranked.Select(r => r.NeedId));
+    }
+
+    [Fact]
+    public void Protected_attributes_are_neither_profile_members_nor_features()
+    {
+        string[] protectedWords = ["gender", "sex", "age", "birth", "nationality", "citizenship", "disability", "health", "religion", "ethnic"];
+        // Whole words of the camel-case names: "coverage" is not "age".
+        var words = typeof(ClientProfile).GetProperties().Select(p => p.Name)
+            .Concat(CandidateFeatures.Names)
+            .Concat(typeof(CandidateFeatures).GetProperties().Select(p => p.Name))
+            .SelectMany(name => System.Text.RegularExpressions.Regex.Split(name, "(?<!^)(?=[A-Z])"))
+            .Select(w => w.ToLowerInvariant())
+            .ToHashSet();
+        Assert.Contains("coverage", words);
+        Assert.DoesNotContain(words, protectedWords.Contains);
+    }
+
+    private string[] SkillPool() => _reference.Taxonomy.FindOccupation("bea705fe-06ac-4147-b8e0-6e8ac1208d8f")!.EssentialSkills
+        .Select(i => _reference.Taxonomy.Skills[i].Id).Take(12).ToArray();
+
+    private SkillLevel Skill(int i, int level = 2) => new(SkillPool()[i], level);
+
+    private static readonly string[] Municipalities = ["07339005", "07339030", "07339039", "07339042", "07315000", "06439001"];
+    private static readonly string[] CertificateCodes = ["FORKLIFT", "LIC-B", "FIRST-AID"];
+
+    private ClientProfile RandomProfile(Random random, int id)
+    {
+        var pool = SkillPool();
+        var skills = pool.Where(_ => random.NextDouble() < 0.3).Select(s => new SkillLevel(s, random.Next(1, 5))).ToList();
+        var licence = random.NextDouble() < 0.6;
+        return new ClientProfile(
+            id,
+            skills,
+            [.. CertificateCodes.Where(_ => random.NextDouble() < 0.4)],
+            [new LanguageLevel("de", random.Next(1, 7))],
+            random.NextDouble() < 0.3 ? [new Experience("bea705fe-06ac-4147-b8e0-6e8ac1208d8f", random.Next(0, 10))] : [],
+            Today.AddDays(random.Next(-30, 120)),
+            random.Next(15, 41),
+            licence,
+            licence && random.NextDouble() < 0.7,
+            random.Next(15, 90),
+            Municipalities[random.Next(Municipalities.Length)]);
+    }
+
+    private NeedProfile RandomNeed(Random random, int id)
+    {
+        var pool = SkillPool();
+        var must = pool.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(s => new SkillLevel(s, random.Next(1, 4))).ToList();
+        var nice = pool.Except(must.Select(m => m.SkillId)).OrderBy(_ => random.Next()).Take(random.Next(0, 3)).Select(s => new SkillLevel(s, 1)).ToList();
+        return new NeedProfile(
+            id,
+            random.NextDouble() < 0.5 ? "bea705fe-06ac-4147-b8e0-6e8ac1208d8f" : null,
+            must,
+            nice,
+            [.. CertificateCodes.Where(_ => random.NextDouble() < 0.2)],
+            random.NextDouble() < 0.7 ? [new LanguageLevel("de", random.Next(1, 5))] : [],
+            Today.AddDays(random.Next(-20, 90)),
+            random.Next(20, 41),
+            Municipalities[random.Next(Municipalities.Length)],
+            random.NextDouble() < 0.3 ? random.Next(20, 60) : null);
+    }
+
+    private static NeedProfile Need(List<SkillLevel> must, List<SkillLevel> nice) =>
+        new(1, null, must, nice, [], [], Today.AddDays(14), 30, "07339005", null);
+
+    private static ClientProfile Profile(int id, List<SkillLevel> skills) =>
+        new(id, skills, [], [new LanguageLevel("de", 6)], [], Today, 40, true, true, 60, "07339030");
+
+    /// <summary>Retrieval reaches a client through a need skill, a neighbour of one, or experience in the need's occupation.</summary>
+    private bool Relevant(ClientProfile client, NeedProfile need, CandidateIndex index)
+    {
+        var taxonomy = _reference.Taxonomy;
+        var held = client.Skills.Select(s => taxonomy.FindSkill(s.SkillId)!.Index).ToHashSet();
+        var graph = index.Graph;
+        var wanted = need.MustHave.Concat(need.NiceToHave).Select(s => taxonomy.FindSkill(s.SkillId)!.Index).ToList();
+        return wanted.Any(held.Contains)
+            || wanted.Any(w => graph.Neighbours(w).Any(held.Contains))
+            || (need.OccupationId is not null && client.PastOccupations.Any(p => p.OccupationId == need.OccupationId));
+    }
+
+    private static bool Eligible(ClientProfile client, NeedProfile need, TravelTimes travel)
+    {
+        var minutes = travel.Minutes(travel.IndexOf(client.HomeMunicipalityAgs), travel.IndexOf(need.MunicipalityAgs), client.DrivingLicence && client.HasCar);
+        return minutes <= client.MaxCommuteMinutes
+            && (need.MaxCommuteMinutes is null || minutes <= need.MaxCommuteMinutes)
+            && need.Certificates.All(client.Certificates.Contains)
+            && need.Languages.All(l => client.Languages.Any(k => k.Code == l.Code && k.Level >= l.Level))
+            && client.HoursPerWeek >= need.HoursPerWeek * 0.75
+            && client.AvailableFrom <= (need.PeriodStart > Today ? need.PeriodStart : Today);
+    }
+}
