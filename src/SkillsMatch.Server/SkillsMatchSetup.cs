@@ -11,6 +11,7 @@ using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
 using SkillsMatch.Server.Features.ForumRounds;
+using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
 using SkillsMatch.Server.Features.Reference;
@@ -41,9 +42,16 @@ public static class SkillsMatchSetup
         services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
+        services.AddSingleton<CandidateIndexHost>();
         services.AddHostedService<DatabaseInitializer>();
 
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -80,6 +88,7 @@ public static class SkillsMatchSetup
         app.MapClientEndpoints();
         app.MapCourseEndpoints();
         app.MapOutcomeEndpoints();
+        app.MapMatchingEndpoints();
         return app;
     }
 }

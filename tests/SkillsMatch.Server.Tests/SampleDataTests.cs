@@ -160,7 +160,14 @@ public sealed class SampleImportErrorTests(SkillsMatchFactory factory) : IClassF
     }
 }
 
-public sealed class SeededStartTests(SeededSkillsMatchFactory factory) : IClassFixture<SeededSkillsMatchFactory>
+[CollectionDefinition(Name)]
+public sealed class SeededCollection : ICollectionFixture<SeededSkillsMatchFactory>
+{
+    public const string Name = "seeded from samples";
+}
+
+[Collection(SeededCollection.Name)]
+public sealed class SeededStartTests(SeededSkillsMatchFactory factory)
 {
     [Fact]
     public async Task Embedded_default_seeds_an_empty_database_from_samples_on_first_start()

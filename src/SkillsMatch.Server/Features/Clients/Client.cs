@@ -34,9 +34,27 @@ public sealed class Client : IVersioned
     public required string HomeMunicipalityAgs { get; set; }
     public List<string> Barriers { get; set; } = [];
     public bool ConsentToShare { get; set; }
+
+    /// <summary>Protected attributes, kept for statistics and equal-treatment monitoring; never copied into the matching engine.</summary>
+    public ProtectedAttributes Protected { get; set; } = new();
+
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Gender, year of birth, nationality, severe disability: social data under special protection.</summary>
+public sealed class ProtectedAttributes
+{
+    /// <summary>female, male, diverse, or null when not recorded.</summary>
+    public string? Gender { get; set; }
+
+    public int? BirthYear { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string? Nationality { get; set; }
+
+    public bool SevereDisability { get; set; }
 }
 
 public sealed class ClientSkill
@@ -62,6 +80,14 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.HasIndex(c => c.Caseworker);
         builder.Property(c => c.HomeMunicipalityAgs).HasMaxLength(Limits.Code);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.OwnsOne(c => c.Protected, p =>
+        {
+            p.Property(x => x.Gender).HasMaxLength(16).HasColumnName("Gender");
+            p.Property(x => x.BirthYear).HasColumnName("BirthYear");
+            p.Property(x => x.Nationality).HasMaxLength(2).HasColumnName("Nationality");
+            p.Property(x => x.SevereDisability).HasColumnName("SevereDisability");
+        });
+        builder.HasIndex(c => c.UpdatedAt);
         builder.OwnsMany(c => c.Skills, skill =>
         {
             skill.ToJson();

@@ -27,7 +27,11 @@ public sealed record ClientInput(
     string? HomeMunicipalityAgs,
     List<string>? Barriers,
     bool? ConsentToShare,
+    ProtectedAttributesInput? Protected,
     long? Version);
+
+/// <summary>Optional protected attributes; stored for monitoring, never used for matching.</summary>
+public sealed record ProtectedAttributesInput(string? Gender, int? BirthYear, string? Nationality, bool? SevereDisability);
 
 public sealed record ClientSkillResponse(string SkillId, string Label, int Level, EvidenceSource Evidence);
 
@@ -51,6 +55,7 @@ public sealed record ClientResponse(
     string? HomeMunicipalityName,
     IReadOnlyList<string> Barriers,
     bool ConsentToShare,
+    ProtectedAttributesInput Protected,
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -66,6 +71,7 @@ public sealed record ClientResponse(
             [.. c.PastOccupations.Select(o => new PastOccupationResponse(o.OccupationId, reference.Taxonomy.FindOccupation(o.OccupationId)?.Label(language) ?? o.OccupationId, o.Years))],
             c.DesiredOccupations, c.AvailableFrom, c.HoursPerWeek, c.DrivingLicence, c.HasCar, c.MaxCommuteMinutes,
             c.HomeMunicipalityAgs, reference.Regions.Find(c.HomeMunicipalityAgs)?.Name, c.Barriers, c.ConsentToShare,
+            new ProtectedAttributesInput(c.Protected.Gender, c.Protected.BirthYear, c.Protected.Nationality, c.Protected.SevereDisability),
             c.Version, c.CreatedAt, c.UpdatedAt);
     }
 }
@@ -104,6 +110,14 @@ public sealed class ClientValidator : AbstractValidator<ClientInput>
         RuleFor(c => c.HomeMunicipalityAgs).NotEmpty().KnownMunicipality(reference);
         RuleFor(c => c.Barriers!.Count).LessThanOrEqualTo(20).When(c => c.Barriers is not null).OverridePropertyName("Barriers");
         RuleForEach(c => c.Barriers).KnownBarrier(reference);
+        When(c => c.Protected is not null, () =>
+        {
+            RuleFor(c => c.Protected!.Gender).Must(g => g is null or "female" or "male" or "diverse")
+                .WithMessage(Texts.Pick("Geschlecht ist female, male oder diverse.", "Gender is female, male or diverse."));
+            RuleFor(c => c.Protected!.BirthYear).InclusiveBetween(1900, 2015);
+            RuleFor(c => c.Protected!.Nationality).Matches("^[A-Z]{2}$")
+                .WithMessage(Texts.Pick("Staatsangehörigkeit als ISO-3166-Code mit zwei Großbuchstaben.", "Nationality as a two-letter ISO 3166 code."));
+        });
     }
 }
 
@@ -126,6 +140,13 @@ internal static class ClientMapping
         client.HomeMunicipalityAgs = input.HomeMunicipalityAgs!;
         client.Barriers = [.. (input.Barriers ?? []).Select(b => b.ToLowerInvariant()).Distinct()];
         client.ConsentToShare = input.ConsentToShare ?? false;
+        client.Protected = new ProtectedAttributes
+        {
+            Gender = input.Protected?.Gender,
+            BirthYear = input.Protected?.BirthYear,
+            Nationality = input.Protected?.Nationality,
+            SevereDisability = input.Protected?.SevereDisability ?? false,
+        };
     }
 
     /// <summary>The pseudonymous reference is unique; a clash names the field.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Matching;
 
 namespace SkillsMatch.Server.Features.Clients;
 
@@ -68,7 +69,7 @@ public static class ClientEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<ClientResponse>, ValidationProblem>> (
-            ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
@@ -82,11 +83,12 @@ public static class ClientEndpoints
             input.Apply(client);
             db.Clients.Add(client);
             await db.SaveChangesAsync(ct);
+            index.Saved(client);
             return TypedResults.Created($"/api/clients/{client.Id}", ClientResponse.From(client, reference));
         });
 
         group.MapPut("/{id:int}", async Task<Results<Ok<ClientResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+            int id, ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (client is null)
@@ -109,11 +111,12 @@ public static class ClientEndpoints
 
             input.Apply(client);
             await db.SaveChangesAsync(ct);
+            index.Saved(client);
             Concurrency.SetETag(http, client);
             return TypedResults.Ok(ClientResponse.From(client, reference));
         });
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CandidateIndexHost index, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (client is null)
@@ -128,6 +131,7 @@ public static class ClientEndpoints
 
             db.Clients.Remove(client);
             await db.SaveChangesAsync(ct);
+            index.Deleted(id);
             return TypedResults.NoContent();
         });
 

@@ -297,7 +297,11 @@ public sealed class SampleGenerator
                 Pick(new[] { 20, 30, 30, 45, 45, 60, 60, 75 }),
                 home.Ags,
                 string.Join(';', barriers),
-                _random.NextDouble() < 0.85));
+                _random.NextDouble() < 0.85,
+                _random.NextDouble() < 0.01 ? "diverse" : _random.NextDouble() < 0.48 ? "female" : "male",
+                _asOf.Year - _random.Next(18, 64),
+                germanLevel == "C2" ? "DE" : Pick(new[] { "SY", "TR", "UA", "RU", "PL", "RO", "AF", "ER", "BG", "IQ", "DE" }),
+                _random.NextDouble() < 0.07));
         }
 
         return rows;

@@ -115,7 +115,8 @@ public sealed class SampleImporter(
                     row.Reference, row.Caseworker, ClientSkills(row.Skills, line), Items(row.Certificates),
                     Languages(row.Languages, SampleFiles.Clients, line, "languages"), PastOccupations(row.PastOccupations, line),
                     Items(row.DesiredOccupations), row.AvailableFrom, row.HoursPerWeek, row.DrivingLicence, row.HasCar,
-                    row.MaxCommuteMinutes, row.HomeMunicipalityAgs, Items(row.Barriers), row.ConsentToShare, null);
+                    row.MaxCommuteMinutes, row.HomeMunicipalityAgs, Items(row.Barriers), row.ConsentToShare,
+                    new ProtectedAttributesInput(row.Gender, row.BirthYear, row.Nationality, row.SevereDisability), null);
                 if (!references.Add(row.Reference))
                 {
                     AddError(SampleFiles.Clients, line, "reference", $"The reference '{row.Reference}' appears twice.");

@@ -46,7 +46,11 @@ public sealed record ClientRow(
     int MaxCommuteMinutes,
     string HomeMunicipalityAgs,
     string Barriers,
-    bool ConsentToShare);
+    bool ConsentToShare,
+    string? Gender,
+    int? BirthYear,
+    string? Nationality,
+    bool SevereDisability);
 
 public sealed record CourseRow(
     int Id,

@@ -85,6 +85,8 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Clients");
                 });
 
@@ -476,9 +478,43 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                                 .HasForeignKey("ClientId");
                         });
 
+                    b.OwnsOne("SkillsMatch.Server.Features.Clients.ProtectedAttributes", "Protected", b1 =>
+                        {
+                            b1.Property<int>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BirthYear");
+
+                            b1.Property<string>("Gender")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Gender");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nationality");
+
+                            b1.Property<bool>("SevereDisability")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SevereDisability");
+
+                            b1.HasKey("ClientId");
+
+                            b1.ToTable("Clients");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
                     b.Navigation("Languages");
 
                     b.Navigation("PastOccupations");
+
+                    b.Navigation("Protected")
+                        .IsRequired();
 
                     b.Navigation("Skills");
                 });

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Matching;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Needs;
+
+namespace SkillsMatch.Server.Features.Matching;
+
+public sealed record CandidateRow(int ClientId, string Reference, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation);
+
+public sealed record CandidatesResponse(int NeedId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
+
+public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation);
+
+public sealed record MatchesResponse(int ClientId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs);
+
+public static class MatchingEndpoints
+{
+    public const int MaxTop = 500;
+
+    public static void MapMatchingEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api").WithTags("Matching");
+
+        group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (CheckTop(top) is { } problem)
+            {
+                return problem;
+            }
+
+            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (need is null)
+            {
+                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+            }
+
+            var matcher = await host.CurrentAsync(db, ct);
+            var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, Today(clock), Texts.Current);
+            var ids = ranked.Select(r => r.ClientId).ToList();
+            var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+            return TypedResults.Ok(new CandidatesResponse(
+                id, "heuristic", CandidateFeatures.SchemaVersion,
+                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation))]));
+        });
+
+        group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (CheckTop(top) is { } problem)
+            {
+                return problem;
+            }
+
+            if (!await db.Clients.AnyAsync(c => c.Id == id, ct))
+            {
+                return Problems.NotFound(Texts.Pick("Klient", "client"), id);
+            }
+
+            var matcher = await host.CurrentAsync(db, ct);
+            var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
+            var byId = needs.ToDictionary(n => n.Id);
+            var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, Today(clock), Texts.Current);
+            return TypedResults.Ok(new MatchesResponse(
+                id, "heuristic", CandidateFeatures.SchemaVersion,
+                [.. ranked.Select(r =>
+                {
+                    var need = byId[r.NeedId];
+                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Score, FeatureMap(r.Features), r.Explanation);
+                })]));
+        });
+    }
+
+    private static ValidationProblem? CheckTop(int? top)
+    {
+        if (top is null or (>= 1 and <= MaxTop))
+        {
+            return null;
+        }
+
+        var problems = new ProblemBuilder();
+        problems.Add("top", Texts.Pick($"top muss zwischen 1 und {MaxTop} liegen.", $"top must be between 1 and {MaxTop}."));
+        return problems.ToProblem();
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static Dictionary<string, float> FeatureMap(CandidateFeatures features)
+    {
+        var values = features.ToArray();
+        return CandidateFeatures.Names.Select((name, i) => (name, values[i])).ToDictionary(p => p.name, p => p.Item2);
+    }
+}

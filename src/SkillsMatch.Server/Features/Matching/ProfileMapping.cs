@@ -1,0 +1,34 @@
+using SkillsMatch.Engine.Matching;
+using SkillsMatch.Server.Features.Clients;
+using SkillsMatch.Server.Features.Needs;
+
+namespace SkillsMatch.Server.Features.Matching;
+
+/// <summary>Turns database rows into engine snapshots. Protected attributes are not copied: the engine cannot see them.</summary>
+internal static class ProfileMapping
+{
+    public static ClientProfile ToProfile(this Client c) => new(
+        c.Id,
+        [.. c.Skills.Select(s => new SkillLevel(s.SkillId, s.Level))],
+        c.Certificates,
+        [.. c.Languages.Select(l => new LanguageLevel(l.Code, (int)l.Level))],
+        [.. c.PastOccupations.Select(o => new Experience(o.OccupationId, o.Years))],
+        c.AvailableFrom,
+        c.HoursPerWeek,
+        c.DrivingLicence,
+        c.HasCar,
+        c.MaxCommuteMinutes,
+        c.HomeMunicipalityAgs);
+
+    public static NeedProfile ToProfile(this Need n) => new(
+        n.Id,
+        n.OccupationId,
+        [.. n.Skills.Where(s => s.MustHave).Select(s => new SkillLevel(s.SkillId, s.MinLevel))],
+        [.. n.Skills.Where(s => !s.MustHave).Select(s => new SkillLevel(s.SkillId, s.MinLevel))],
+        n.Certificates,
+        [.. n.Languages.Select(l => new LanguageLevel(l.Code, (int)l.Level))],
+        n.PeriodStart,
+        n.HoursPerWeek,
+        n.MunicipalityAgs,
+        n.MaxCommuteMinutes);
+}
