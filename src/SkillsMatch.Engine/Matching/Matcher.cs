@@ -63,19 +63,26 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             var heap = workspace.Heap;
             heap.Clear();
             var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
+            var accumulators = workspace.Accumulators;
             foreach (var slot in touched)
             {
+                // The score test is one compare; the constraints run only for slots that would enter the heap.
+                var score = accumulators[slot].Score;
+                if (heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest))
+                {
+                    continue;
+                }
+
                 if (!Eligible(slot, resolved, todayDay, out _))
                 {
                     continue;
                 }
 
-                var score = workspace.Scores[slot];
                 if (heap.Count < depth)
                 {
                     heap.Enqueue(slot, score);
                 }
-                else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+                else
                 {
                     heap.DequeueEnqueue(slot, score);
                 }
@@ -195,22 +202,26 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
     {
         var slots = postings.Slots;
         var values = postings.Values;
-        var scores = workspace.Scores;
-        var stamps = workspace.Stamps;
+        var accumulators = workspace.Accumulators;
+        var touched = workspace.Touched;
+        var touchedCount = workspace.TouchedCount;
         var generation = workspace.Generation;
         var below = weight * _options.BelowLevelCredit;
         for (var i = 0; i < slots.Length; i++)
         {
-            var slot = slots[i];
-            if (stamps[slot] != generation)
+            // Score and stamp side by side: one cache line per posting.
+            ref var accumulator = ref accumulators[slots[i]];
+            if (accumulator.Stamp != generation)
             {
-                stamps[slot] = generation;
-                scores[slot] = 0;
-                workspace.Touched[workspace.TouchedCount++] = slot;
+                accumulator.Stamp = generation;
+                accumulator.Score = 0;
+                touched[touchedCount++] = slots[i];
             }
 
-            scores[slot] += values[i] >= minLevel ? weight : below;
+            accumulator.Score += values[i] >= minLevel ? weight : below;
         }
+
+        workspace.TouchedCount = touchedCount;
     }
 
     /// <summary>The hard constraints: commute, certificates, languages, hours, availability.</summary>
@@ -359,10 +370,15 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
     }
 
     /// <summary>Per-thread scratch space, reused across calls so a match allocates nothing per candidate.</summary>
+    private struct Accumulator
+    {
+        public float Score;
+        public int Stamp;
+    }
+
     private sealed class Workspace
     {
-        public float[] Scores = [];
-        public int[] Stamps = [];
+        public Accumulator[] Accumulators = [];
         public int[] Touched = [];
         public int TouchedCount;
         public int Generation;
@@ -370,10 +386,9 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
 
         public void Prepare(int slots)
         {
-            if (Scores.Length < slots)
+            if (Accumulators.Length < slots)
             {
-                Scores = new float[slots];
-                Stamps = new int[slots];
+                Accumulators = new Accumulator[slots];
                 Touched = new int[slots];
                 Generation = 0;
             }
@@ -382,7 +397,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             Generation++;
             if (Generation == int.MaxValue)
             {
-                Array.Clear(Stamps);
+                Array.Clear(Accumulators);
                 Generation = 1;
             }
         }
