@@ -40,6 +40,24 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Pruned_retrieval_returns_exactly_what_full_retrieval_returns()
+    {
+        var random = new Random(21);
+        var index = CandidateIndex.Build(_reference, Enumerable.Range(1, 3000).Select(id => RandomProfile(random, id)));
+        var full = new Matcher(index, new MatchingOptions { PruneCheckPostings = int.MaxValue });
+        var pruned = new Matcher(index, new MatchingOptions { PruneCheckPostings = 1, MinRescoreDepth = 8, RescoreFactor = 2 });
+        var reference = new Matcher(index, new MatchingOptions { PruneCheckPostings = int.MaxValue, MinRescoreDepth = 8, RescoreFactor = 2 });
+
+        for (var n = 0; n < 40; n++)
+        {
+            var need = RandomNeed(random, n);
+            var expected = reference.CandidatesFor(need, 4, Today, Language.German);
+            Assert.Equal(expected.Select(r => (r.ClientId, r.Score)), pruned.CandidatesFor(need, 4, Today, Language.German).Select(r => (r.ClientId, r.Score)));
+            Assert.NotEmpty(full.CandidatesFor(need, 4, Today, Language.German));
+        }
+    }
+
+    [Fact]
     public void Client_with_every_must_have_ranks_above_one_with_none_all_else_equal()
     {
         var need = Need(must: [Skill(0), Skill(1), Skill(2)], nice: [Skill(3)]);

@@ -24,6 +24,9 @@ public sealed record MatchingOptions
     public int RescoreFactor { get; init; } = 4;
 
     public int MinRescoreDepth { get; init; } = 200;
+
+    /// <summary>Before walking a posting list at least this long, retrieval checks whether it may stop reaching new slots.</summary>
+    public int PruneCheckPostings { get; init; } = 10_000;
 }
 
 /// <summary>A client ranked for a need.</summary>
@@ -56,10 +59,10 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             var resolved = ResolvedNeed.From(need, index);
             var workspace = t_workspace ??= new Workspace();
             workspace.Prepare(index.SlotCount);
-            Retrieve(resolved, workspace);
-
             var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
             var todayDay = today.DayNumber;
+            Retrieve(resolved, depth, todayDay, workspace);
+
             var heap = workspace.Heap;
             heap.Clear();
             var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
@@ -159,54 +162,112 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         }
     }
 
-    private void Retrieve(ResolvedNeed need, Workspace workspace)
+    /// <summary>
+    /// Accumulates weighted overlap over the postings of the need's skills, their neighbours and
+    /// its occupation, rarest (heaviest) first. Once <paramref name="depth"/> eligible slots
+    /// score more than every remaining term together could give a slot not yet reached, no new
+    /// slot can enter the rescored set: the remaining terms then only add to slots already
+    /// reached, looked up per slot when that is cheaper than walking a long posting list.
+    /// </summary>
+    private void Retrieve(ResolvedNeed need, int depth, int todayDay, Workspace workspace)
     {
+        var terms = workspace.Terms;
+        terms.Clear();
         var total = Math.Max(1, index.Count);
         var graph = index.Graph;
         for (var i = 0; i < need.MustSkills.Length; i++)
         {
-            AccumulateSkill(need.MustSkills[i], need.MustLevels[i], _options.MustHaveWeight, total, graph, workspace);
+            AddSkillTerms(terms, need.MustSkills[i], need.MustLevels[i], _options.MustHaveWeight, total, graph);
         }
 
         for (var i = 0; i < need.NiceSkills.Length; i++)
         {
-            AccumulateSkill(need.NiceSkills[i], need.NiceLevels[i], 1f, total, graph, workspace);
+            AddSkillTerms(terms, need.NiceSkills[i], need.NiceLevels[i], 1f, total, graph);
         }
 
-        if (need.Occupation >= 0 && index.OccupationPostings[need.Occupation] is { } experienced)
+        if (need.Occupation >= 0 && index.OccupationPostings[need.Occupation] is { Count: > 0 } experienced)
         {
-            Accumulate(experienced, _options.OccupationWeight, 0, workspace);
+            terms.Add(new Term(experienced, _options.OccupationWeight, 0, -1, need.Occupation));
+        }
+
+        terms.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
+        var remaining = 0f;
+        foreach (var term in terms)
+        {
+            remaining += term.Weight;
+        }
+
+        var pruned = false;
+        foreach (var term in terms)
+        {
+            if (!pruned && term.Postings.Count >= _options.PruneCheckPostings && workspace.TouchedCount >= depth)
+            {
+                pruned = EnoughAbove(remaining, depth, need, todayDay, workspace);
+            }
+
+            if (!pruned)
+            {
+                Accumulate(term, workspace);
+            }
+            else if (workspace.TouchedCount * 8 < term.Postings.Count)
+            {
+                AddToReachedByLookup(term, workspace);
+            }
+            else
+            {
+                AddToReachedByScan(term, workspace);
+            }
+
+            remaining -= term.Weight;
         }
     }
 
-    private void AccumulateSkill(int skill, int minLevel, float weight, int total, SkillGraph graph, Workspace workspace)
+    private void AddSkillTerms(List<Term> terms, int skill, int minLevel, float weight, int total, SkillGraph graph)
     {
         // The rarer the skill, the more holding it says: inverse document frequency.
         var postings = index.SkillPostings[skill];
         var idf = (float)Math.Log(1 + (total / (1.0 + (postings?.Count ?? 0))));
-        if (postings is not null)
+        if (postings is { Count: > 0 })
         {
-            Accumulate(postings, weight * idf, minLevel, workspace);
+            terms.Add(new Term(postings, weight * idf, minLevel, skill, -1));
         }
 
         foreach (var neighbour in graph.Neighbours(skill))
         {
-            if (index.SkillPostings[neighbour] is { } related)
+            if (index.SkillPostings[neighbour] is { Count: > 0 } related)
             {
-                Accumulate(related, weight * idf * _options.RelatedCredit, 0, workspace);
+                terms.Add(new Term(related, weight * idf * _options.RelatedCredit, 0, neighbour, -1));
             }
         }
     }
 
-    private void Accumulate(PostingList postings, float weight, int minLevel, Workspace workspace)
+    /// <summary>True when at least <paramref name="depth"/> eligible slots already score above <paramref name="bound"/>.</summary>
+    private bool EnoughAbove(float bound, int depth, ResolvedNeed need, int todayDay, Workspace workspace)
     {
-        var slots = postings.Slots;
-        var values = postings.Values;
+        var accumulators = workspace.Accumulators;
+        var found = 0;
+        foreach (var slot in workspace.Touched.AsSpan(0, workspace.TouchedCount))
+        {
+            if (accumulators[slot].Score > bound && Eligible(slot, need, todayDay, out _) && ++found >= depth)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Accumulate(in Term term, Workspace workspace)
+    {
+        var slots = term.Postings.Slots;
+        var values = term.Postings.Values;
         var accumulators = workspace.Accumulators;
         var touched = workspace.Touched;
         var touchedCount = workspace.TouchedCount;
         var generation = workspace.Generation;
+        var weight = term.Weight;
         var below = weight * _options.BelowLevelCredit;
+        var minLevel = term.MinLevel;
         for (var i = 0; i < slots.Length; i++)
         {
             // Score and stamp side by side: one cache line per posting.
@@ -222,6 +283,50 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         }
 
         workspace.TouchedCount = touchedCount;
+    }
+
+    private void AddToReachedByScan(in Term term, Workspace workspace)
+    {
+        var slots = term.Postings.Slots;
+        var values = term.Postings.Values;
+        var accumulators = workspace.Accumulators;
+        var generation = workspace.Generation;
+        var below = term.Weight * _options.BelowLevelCredit;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            ref var accumulator = ref accumulators[slots[i]];
+            if (accumulator.Stamp == generation)
+            {
+                accumulator.Score += values[i] >= term.MinLevel ? term.Weight : below;
+            }
+        }
+    }
+
+    private void AddToReachedByLookup(in Term term, Workspace workspace)
+    {
+        var accumulators = workspace.Accumulators;
+        var below = term.Weight * _options.BelowLevelCredit;
+        foreach (var slot in workspace.Touched.AsSpan(0, workspace.TouchedCount))
+        {
+            var value = term.Skill >= 0 ? CandidateIndex.LevelOf(index.Skills[slot], term.Skill) : ExperienceValue(slot, term.Occupation);
+            if (value > 0)
+            {
+                accumulators[slot].Score += value >= term.MinLevel ? term.Weight : below;
+            }
+        }
+    }
+
+    private int ExperienceValue(int slot, int occupation)
+    {
+        foreach (var packed in index.Experience[slot])
+        {
+            if (packed >> 8 == occupation)
+            {
+                return Math.Max(1, packed & 0xFF);
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The hard constraints: commute, certificates, languages, hours, availability.</summary>
@@ -370,6 +475,8 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
     }
 
     /// <summary>Per-thread scratch space, reused across calls so a match allocates nothing per candidate.</summary>
+    private readonly record struct Term(PostingList Postings, float Weight, int MinLevel, int Skill, int Occupation);
+
     private struct Accumulator
     {
         public float Score;
@@ -383,6 +490,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         public int TouchedCount;
         public int Generation;
         public readonly PriorityQueue<int, float> Heap = new();
+        public readonly List<Term> Terms = [];
 
         public void Prepare(int slots)
         {
