@@ -1,0 +1,358 @@
+using System.Globalization;
+using SkillsMatch.Engine.Matching;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Training;
+
+/// <summary>
+/// Finds the best sequence of course cohorts that closes a client's gap for a need: each cohort
+/// starts after today (and after the previous one ends), ends before the need starts, has a free
+/// seat, is reachable within the client's commute (or remote) and hours, and has its
+/// prerequisites met by then. Best means: fewest gap items left open, then ready soonest, then
+/// cheapest. A small exhaustive search with bounds: gaps are a handful of items.
+/// </summary>
+public sealed class TrainingPlanner
+{
+    private const int MaxNodes = 20_000;
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    private readonly ReferenceData _reference;
+    private readonly TravelTimes _travel;
+
+    public TrainingPlanner(ReferenceData reference, TravelTimes travel, IReadOnlyList<CourseOffer> catalogue)
+    {
+        _reference = reference;
+        _travel = travel;
+        Catalogue = catalogue;
+    }
+
+    public IReadOnlyList<CourseOffer> Catalogue { get; }
+
+    /// <summary>What the client lacks for the need: must-have skills below level, certificates, language levels.</summary>
+    public IReadOnlyList<GapItem> Gap(ClientProfile client, NeedProfile need, Language language)
+    {
+        var skills = client.Skills.GroupBy(s => s.SkillId).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal);
+        var gap = new List<GapItem>();
+        foreach (var skill in need.MustHave)
+        {
+            var current = skills.GetValueOrDefault(skill.SkillId);
+            if (current < skill.Level)
+            {
+                gap.Add(new GapItem(GapKind.Skill, skill.SkillId, _reference.Taxonomy.FindSkill(skill.SkillId)?.Label(language) ?? skill.SkillId, skill.Level, current));
+            }
+        }
+
+        foreach (var code in need.Certificates.Where(c => !client.Certificates.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            gap.Add(new GapItem(GapKind.Certificate, code, _reference.Vocabulary.FindCertificate(code)?.Label(language) ?? code, 1, 0));
+        }
+
+        foreach (var required in need.Languages)
+        {
+            var current = client.Languages.Where(l => string.Equals(l.Code, required.Code, StringComparison.OrdinalIgnoreCase)).Select(l => l.Level).DefaultIfEmpty(0).Max();
+            if (current < required.Level)
+            {
+                var name = _reference.Vocabulary.FindLanguage(required.Code) is { } info ? (language == Language.German ? info.LabelDe : info.LabelEn) : required.Code;
+                gap.Add(new GapItem(GapKind.Language, required.Code, $"{name} {Cefr(required.Level)}", required.Level, current));
+            }
+        }
+
+        return gap;
+    }
+
+    public TrainingPlan Plan(ClientProfile client, NeedProfile need, DateOnly today, Language language)
+    {
+        var gap = Gap(client, need, language);
+        var uncovered = gap.Where(g => !Catalogue.Any(c => Teaches(c, g))).ToList();
+        var coverable = gap.Except(uncovered).ToList();
+        var earliest = client.AvailableFrom > today ? client.AvailableFrom : today.AddDays(1);
+        var search = new Search(this, client, need, coverable, earliest);
+        search.Run();
+        var best = search.Best;
+        var notInTime = coverable.Where(g => !best.Closed.Contains(g)).ToList();
+        var readyBy = best.Steps.Count == 0 ? today : best.Steps[^1].End;
+        return new TrainingPlan(
+            gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, best.Cost,
+            Explain(gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, language));
+    }
+
+    /// <summary>Does the course, once completed, satisfy the gap item?</summary>
+    public static bool Teaches(CourseOffer course, GapItem item) => item.Kind switch
+    {
+        GapKind.Skill => course.SkillsTaught.Any(s => s.SkillId == item.Id && s.Level >= item.Required),
+        GapKind.Certificate => course.CertificatesAwarded.Contains(item.Id, StringComparer.OrdinalIgnoreCase),
+        _ => course.LanguagesTaught.Any(l => string.Equals(l.Code, item.Id, StringComparison.OrdinalIgnoreCase) && l.Level >= item.Required),
+    };
+
+    private bool Reachable(CourseOffer course, ClientProfile client)
+    {
+        if (course.HoursPerWeek > client.HoursPerWeek)
+        {
+            return false;
+        }
+
+        if (course.Remote)
+        {
+            return true;
+        }
+
+        var from = _travel.IndexOf(client.HomeMunicipalityAgs);
+        var to = course.MunicipalityAgs is null ? -1 : _travel.IndexOf(course.MunicipalityAgs);
+        return from >= 0 && to >= 0 && _travel.Minutes(from, to, client.DrivingLicence && client.HasCar) <= client.MaxCommuteMinutes;
+    }
+
+    private static string Cefr(int level) => level is >= 1 and <= 6 ? ((string[])["A1", "A2", "B1", "B2", "C1", "C2"])[level - 1] : level.ToString(CultureInfo.InvariantCulture);
+
+    private static List<string> Explain(
+        IReadOnlyList<GapItem> gap, IReadOnlyList<PlanStep> steps, List<GapItem> uncovered, List<GapItem> notInTime, DateOnly readyBy, DateOnly start, Language language)
+    {
+        var de = language == Language.German;
+        var culture = de ? German : English;
+        string Date(DateOnly d) => d.ToString(de ? "dd.MM.yyyy" : "d MMM yyyy", culture);
+        var sentences = new List<string>();
+        if (gap.Count == 0)
+        {
+            sentences.Add(de ? "Keine Lücke: bringt alles Geforderte mit." : "No gap: has everything the need asks for.");
+            return sentences;
+        }
+
+        sentences.Add(de ? $"Lücke: {string.Join(", ", gap.Select(g => g.Label))}." : $"Gap: {string.Join(", ", gap.Select(g => g.Label))}.");
+        foreach (var step in steps)
+        {
+            var closes = step.Closes.Count == 0
+                ? (de ? "Voraussetzung für den nächsten Kurs" : "prerequisite for the next course")
+                : string.Join(", ", step.Closes.Select(g => g.Label));
+            sentences.Add(de
+                ? $"{step.CourseTitle} ({step.Provider}, {Date(step.Start)}–{Date(step.End)}, {step.Weeks} Wo.): {closes}."
+                : $"{step.CourseTitle} ({step.Provider}, {Date(step.Start)}–{Date(step.End)}, {step.Weeks} wk): {closes}.");
+        }
+
+        if (uncovered.Count == 0 && notInTime.Count == 0)
+        {
+            sentences.Add(de ? $"Bereit bis {Date(readyBy)}, vor Beginn am {Date(start)}." : $"Ready by {Date(readyBy)}, before the start on {Date(start)}.");
+        }
+
+        if (uncovered.Count > 0)
+        {
+            sentences.Add(de ? $"Kein Kurs im Katalog für: {string.Join(", ", uncovered.Select(g => g.Label))}." : $"No catalogue course for: {string.Join(", ", uncovered.Select(g => g.Label))}.");
+        }
+
+        if (notInTime.Count > 0)
+        {
+            sentences.Add(de ? $"Nicht rechtzeitig vor Beginn am {Date(start)} zu schließen: {string.Join(", ", notInTime.Select(g => g.Label))}."
+                : $"Cannot be closed before the start on {Date(start)}: {string.Join(", ", notInTime.Select(g => g.Label))}.");
+        }
+
+        return sentences;
+    }
+
+    /// <summary>What the client holds while a plan unfolds: initial profile plus completed courses.</summary>
+    private sealed class Holdings
+    {
+        public Dictionary<string, int> Skills { get; init; } = new(StringComparer.Ordinal);
+        public HashSet<string> Certificates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, int> Languages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public static Holdings Of(ClientProfile client)
+        {
+            var holdings = new Holdings();
+            foreach (var s in client.Skills)
+            {
+                holdings.Skills[s.SkillId] = Math.Max(holdings.Skills.GetValueOrDefault(s.SkillId), s.Level);
+            }
+
+            holdings.Certificates.UnionWith(client.Certificates);
+            foreach (var l in client.Languages)
+            {
+                holdings.Languages[l.Code] = Math.Max(holdings.Languages.GetValueOrDefault(l.Code), l.Level);
+            }
+
+            return holdings;
+        }
+
+        public Holdings After(CourseOffer course)
+        {
+            var next = new Holdings
+            {
+                Skills = new(Skills, StringComparer.Ordinal),
+                Certificates = new(Certificates, StringComparer.OrdinalIgnoreCase),
+                Languages = new(Languages, StringComparer.OrdinalIgnoreCase),
+            };
+            foreach (var s in course.SkillsTaught)
+            {
+                next.Skills[s.SkillId] = Math.Max(next.Skills.GetValueOrDefault(s.SkillId), s.Level);
+            }
+
+            next.Certificates.UnionWith(course.CertificatesAwarded);
+            foreach (var l in course.LanguagesTaught)
+            {
+                next.Languages[l.Code] = Math.Max(next.Languages.GetValueOrDefault(l.Code), l.Level);
+            }
+
+            return next;
+        }
+
+        public bool Satisfies(GapItem item) => item.Kind switch
+        {
+            GapKind.Skill => Skills.GetValueOrDefault(item.Id) >= item.Required,
+            GapKind.Certificate => Certificates.Contains(item.Id),
+            _ => Languages.GetValueOrDefault(item.Id) >= item.Required,
+        };
+
+        public bool MeetsPrerequisites(CourseOffer course) =>
+            course.PrerequisiteSkills.All(p => Skills.GetValueOrDefault(p.SkillId) >= p.Level)
+            && course.PrerequisiteCertificates.All(Certificates.Contains)
+            && course.PrerequisiteLanguages.All(p => Languages.GetValueOrDefault(p.Code) >= p.Level);
+
+        /// <summary>The prerequisites of a course not met yet, as gap items.</summary>
+        public IEnumerable<GapItem> MissingPrerequisites(CourseOffer course)
+        {
+            foreach (var p in course.PrerequisiteSkills.Where(p => Skills.GetValueOrDefault(p.SkillId) < p.Level))
+            {
+                yield return new GapItem(GapKind.Skill, p.SkillId, p.SkillId, p.Level, Skills.GetValueOrDefault(p.SkillId));
+            }
+
+            foreach (var c in course.PrerequisiteCertificates.Where(c => !Certificates.Contains(c)))
+            {
+                yield return new GapItem(GapKind.Certificate, c, c, 1, 0);
+            }
+
+            foreach (var p in course.PrerequisiteLanguages.Where(p => Languages.GetValueOrDefault(p.Code) < p.Level))
+            {
+                yield return new GapItem(GapKind.Language, p.Code, p.Code, p.Level, Languages.GetValueOrDefault(p.Code));
+            }
+        }
+    }
+
+    private sealed record Candidate(List<PlanStep> Steps, HashSet<GapItem> Closed, decimal Cost, DateOnly End);
+
+    private sealed class Search(TrainingPlanner planner, ClientProfile client, NeedProfile need, List<GapItem> items, DateOnly earliest)
+    {
+        private int _nodes;
+
+        public Candidate Best { get; private set; } = new([], [], 0, DateOnly.MinValue);
+
+        public void Run() => Explore(Holdings.Of(client), earliest, [], [], 0);
+
+        private void Explore(Holdings holdings, DateOnly freeFrom, List<PlanStep> steps, HashSet<GapItem> closed, decimal cost)
+        {
+            if (++_nodes > MaxNodes)
+            {
+                return;
+            }
+
+            var end = steps.Count == 0 ? DateOnly.MinValue : steps[^1].End;
+            Consider(new Candidate(steps, closed, cost, end));
+            foreach (var item in items.Where(i => !closed.Contains(i)))
+            {
+                foreach (var course in planner.Catalogue.Where(c => Teaches(c, item) && steps.All(s => s.CourseId != c.Id)))
+                {
+                    TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
+                }
+            }
+        }
+
+        private void TryCourse(CourseOffer course, Holdings holdings, DateOnly freeFrom, List<PlanStep> steps, HashSet<GapItem> closed, decimal cost, bool allowPrerequisiteCourse)
+        {
+            if (!planner.Reachable(course, client))
+            {
+                return;
+            }
+
+            if (!holdings.MeetsPrerequisites(course))
+            {
+                // One level of prerequisite courses: a course that closes them, taken first.
+                if (!allowPrerequisiteCourse)
+                {
+                    return;
+                }
+
+                var missing = holdings.MissingPrerequisites(course).ToList();
+                foreach (var first in planner.Catalogue.Where(c => c.Id != course.Id && steps.All(s => s.CourseId != c.Id) && missing.All(m => Teaches(c, m))))
+                {
+                    if (!planner.Reachable(first, client) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
+                    {
+                        continue;
+                    }
+
+                    var afterFirst = holdings.After(first);
+                    var firstStep = Step(first, firstCohort, afterFirst, closed, holdings, prerequisite: true);
+                    var nextClosed = new HashSet<GapItem>(closed);
+                    nextClosed.UnionWith(firstStep.Closes);
+                    TryCourse(course, afterFirst, firstStep.End.AddDays(1), [.. steps, firstStep], nextClosed, cost + first.CostEuros, allowPrerequisiteCourse: false);
+                }
+
+                return;
+            }
+
+            if (Cohort(course, freeFrom) is not { } cohort)
+            {
+                return;
+            }
+
+            var after = holdings.After(course);
+            var step = Step(course, cohort, after, closed, holdings, prerequisite: false);
+            if (step.Closes.Count == 0)
+            {
+                return;
+            }
+
+            var newlyClosed = new HashSet<GapItem>(closed);
+            newlyClosed.UnionWith(step.Closes);
+            if (!Promising(step.End, cost + course.CostEuros))
+            {
+                return;
+            }
+
+            Explore(after, step.End.AddDays(1), [.. steps, step], newlyClosed, cost + course.CostEuros);
+        }
+
+        private PlanStep Step(CourseOffer course, Cohort cohort, Holdings after, HashSet<GapItem> closed, Holdings before, bool prerequisite)
+        {
+            var closes = items.Where(i => !closed.Contains(i) && !before.Satisfies(i) && after.Satisfies(i)).ToList();
+            return new PlanStep(course.Id, course.Title, course.Provider, cohort.Start, CourseOffer.EndOf(cohort.Start, course.DurationWeeks),
+                course.DurationWeeks, course.CostEuros, closes, prerequisite && closes.Count == 0);
+        }
+
+        /// <summary>The earliest cohort starting on or after the day, with a free seat, ending before the need starts.</summary>
+        private Cohort? Cohort(CourseOffer course, DateOnly from)
+        {
+            Cohort? best = null;
+            foreach (var cohort in course.Cohorts)
+            {
+                if (cohort.Start >= from && cohort.FreeSeats > 0 && CourseOffer.EndOf(cohort.Start, course.DurationWeeks) < need.PeriodStart
+                    && (best is null || cohort.Start < best.Value.Start))
+                {
+                    best = cohort;
+                }
+            }
+
+            return best;
+        }
+
+        private bool Promising(DateOnly end, decimal cost)
+        {
+            // A branch can only add closed items; it cannot end sooner or cost less than now. So once
+            // the best plan closes everything, a branch must already be sooner or cheaper to matter.
+            if (Best.Closed.Count < items.Count)
+            {
+                return true;
+            }
+
+            return end < Best.End || (end == Best.End && cost < Best.Cost);
+        }
+
+        private void Consider(Candidate candidate)
+        {
+            var best = Best;
+            var better = candidate.Closed.Count > best.Closed.Count
+                || (candidate.Closed.Count == best.Closed.Count && (candidate.End < best.End || (candidate.End == best.End && candidate.Cost < best.Cost)));
+            if (better)
+            {
+                Best = candidate;
+            }
+        }
+    }
+}
