@@ -201,6 +201,49 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Client_who_can_get_a_missing_licence_in_time_is_a_candidate_with_the_plan()
+    {
+        var need = Need(must: [Skill(0)], nice: []) with { Certificates = ["FORKLIFT"], PeriodStart = Today.AddDays(30) };
+        var licensed = Profile(1, [Skill(0)]) with { Certificates = ["FORKLIFT"] };
+        var unlicensed = Profile(2, [Skill(0)]);
+        var index = CandidateIndex.Build(_reference, [licensed, unlicensed]);
+        var course = new Training.CourseOffer(7, "Staplerschein kompakt", "Bildungswerk", 1, 40, 450, true, null,
+            [], ["FORKLIFT"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+
+        var without = new Matcher(index).CandidatesFor(need, 10, Today, Language.German);
+        var planner = new Training.TrainingPlanner(_reference, index.Travel, [course]);
+        var with = new Matcher(index, training: planner).CandidatesFor(need, 10, Today, Language.German);
+        var tooLate = new Matcher(index, training: planner).CandidatesFor(need with { PeriodStart = Today.AddDays(10) }, 10, Today, Language.German);
+
+        Assert.Equal([1], without.Select(c => c.ClientId));
+        Assert.Equal([1, 2], with.Select(c => c.ClientId));
+        var trained = with[1];
+        Assert.NotNull(trained.Plan);
+        Assert.True(trained.Plan.ReadyInTime);
+        Assert.Equal(Today.AddDays(13), trained.Plan.ReadyBy);
+        Assert.Equal(1, trained.Features.TrainingWeeks);
+        Assert.Contains(trained.Explanation, s => s.StartsWith("Mit Weiterbildung bereit bis", StringComparison.Ordinal));
+        Assert.Equal([1], tooLate.Select(c => c.ClientId));
+    }
+
+    [Fact]
+    public void Training_weeks_lower_the_score_against_a_ready_candidate()
+    {
+        var need = Need(must: [Skill(0), Skill(1)], nice: []) with { PeriodStart = Today.AddDays(90) };
+        var ready = Profile(1, [Skill(0), Skill(1)]);
+        var needsCourse = Profile(2, [Skill(0)]);
+        var index = CandidateIndex.Build(_reference, [ready, needsCourse]);
+        var course = new Training.CourseOffer(3, "Kurs", "Träger", 4, 30, 900, true, null, [Skill(1, 3)], [], [], [], [], [], [new Training.Cohort(Today.AddDays(10), 10, 0)]);
+        var ranked = new Matcher(index, training: new Training.TrainingPlanner(_reference, index.Travel, [course])).CandidatesFor(need, 10, Today, Language.English);
+
+        Assert.Equal([1, 2], ranked.Select(r => r.ClientId));
+        Assert.Null(ranked[0].Plan);
+        Assert.Equal(1, ranked[1].Features.MustHaveCoverageAfterTraining);
+        Assert.Equal(4, ranked[1].Features.TrainingWeeks);
+        Assert.Contains(ranked[1].Explanation, s => s.StartsWith("Ready by", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Protected_attributes_are_neither_profile_members_nor_features()
     {
         string[] protectedWords = ["gender", "sex", "age", "birth", "nationality", "citizenship", "disability", "health", "religion", "ethnic"];

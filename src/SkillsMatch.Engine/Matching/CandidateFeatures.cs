@@ -14,20 +14,25 @@ public readonly record struct CandidateFeatures(
     float CommuteMinutes,
     float AvailabilitySlackDays,
     float OccupationExperienceYears,
-    float HoursFit)
+    float HoursFit,
+    float TrainingWeeks = 0,
+    float MustHaveCoverageAfterTraining = 0)
 {
-    public const int SchemaVersion = 1;
+    /// <summary>Version 2 added <see cref="TrainingWeeks"/> and <see cref="MustHaveCoverageAfterTraining"/>.</summary>
+    public const int SchemaVersion = 2;
 
     public static readonly string[] Names =
     [
         "mustHaveCoverage", "niceToHaveCoverage", "levelDeficit", "relatedSkillCredit", "certificateGap",
         "languageGap", "commuteMinutes", "availabilitySlackDays", "occupationExperienceYears", "hoursFit",
+        "trainingWeeks", "mustHaveCoverageAfterTraining",
     ];
 
     public float[] ToArray() =>
     [
         MustHaveCoverage, NiceToHaveCoverage, LevelDeficit, RelatedSkillCredit, CertificateGap,
         LanguageGap, CommuteMinutes, AvailabilitySlackDays, OccupationExperienceYears, HoursFit,
+        TrainingWeeks, MustHaveCoverageAfterTraining,
     ];
 }
 
@@ -47,8 +52,10 @@ public static class HeuristicScore
     public const double Commute = 0.05;
     public const double CommuteScaleMinutes = 90;
     public const double HoursFit = 0.05;
-    public const double CertificateGap = 0.10;
-    public const double LanguageGap = 0.05;
+    public const double CertificateGap = 0.05;
+    public const double LanguageGap = 0.03;
+    public const double TrainedCoverage = 0.25;
+    public const double TrainingWeek = 0.004;
 
     public static double Of(in CandidateFeatures f) =>
         (MustHave * f.MustHaveCoverage)
@@ -59,5 +66,7 @@ public static class HeuristicScore
         + (Commute * Math.Max(0, 1 - (f.CommuteMinutes / CommuteScaleMinutes)))
         + (HoursFit * f.HoursFit)
         - (CertificateGap * f.CertificateGap)
-        - (LanguageGap * f.LanguageGap);
+        - (LanguageGap * f.LanguageGap)
+        + (TrainedCoverage * Math.Max(0, f.MustHaveCoverageAfterTraining - f.MustHaveCoverage))
+        - (TrainingWeek * f.TrainingWeeks);
 }

@@ -181,6 +181,26 @@ public sealed class CandidateIndex
         return string.Join('\n', lines);
     }
 
+    /// <summary>The profile in a slot, rebuilt from its packed form (for training plans of the few rescored clients).</summary>
+    internal ClientProfile ProfileOf(int slot)
+    {
+        var taxonomy = Reference.Taxonomy;
+        var certificates = Reference.Vocabulary.Certificates;
+        var languages = Reference.Vocabulary.Languages;
+        return new ClientProfile(
+            ClientIds[slot],
+            [.. Skills[slot].Select(p => new SkillLevel(taxonomy.Skills[p >> LevelBits].Id, p & LevelMask))],
+            [.. Enumerable.Range(0, certificates.Count).Where(bit => (Certificates[slot] & (1UL << bit)) != 0).Select(bit => certificates[bit].Code)],
+            [.. Languages[slot].Select(p => new LanguageLevel(languages[p >> 4].Code, p & 0xF))],
+            [.. Experience[slot].Select(p => new Experience(taxonomy.Occupations[p >> 8].Id, (p & 0xFF) / 4.0))],
+            DateOnly.FromDayNumber(AvailableFrom[slot]),
+            Hours[slot],
+            (Mobility[slot] & Licence) != 0,
+            (Mobility[slot] & Car) != 0,
+            MaxCommute[slot],
+            Reference.Regions.Municipalities[Home[slot]].Ags);
+    }
+
     internal int CertificateBit(string code) => _certificateBits.TryGetValue(code, out var bit) ? bit : -1;
 
     internal int LanguageIndex(string code) => _languageIndex.TryGetValue(code, out var i) ? i : -1;

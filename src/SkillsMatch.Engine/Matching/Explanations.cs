@@ -10,7 +10,7 @@ internal static class Explanations
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static IReadOnlyList<string> For(
-        CandidateIndex index, int slot, ResolvedNeed need, in CandidateFeatures features, int commute, int todayDay, Language language)
+        CandidateIndex index, int slot, ResolvedNeed need, in CandidateFeatures features, int commute, int todayDay, Training.TrainingPlan? plan, Language language)
     {
         var de = language == Language.German;
         var culture = de ? German : English;
@@ -98,6 +98,15 @@ internal static class Explanations
             var years = features.OccupationExperienceYears.ToString("0.#", culture);
             sentences.Add(de ? $"{years} Jahre Erfahrung als {OccupationLabel(need.Occupation)} oder in einem verwandten Beruf."
                 : $"{years} years' experience as {OccupationLabel(need.Occupation)} or in a related occupation.");
+        }
+
+        if (plan is { Steps.Count: > 0 })
+        {
+            var courses = string.Join(", ", plan.Steps.Select(s => s.CourseTitle));
+            var ready = plan.ReadyBy.ToString(de ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
+            sentences.Add(plan.ReadyInTime
+                ? (de ? $"Mit Weiterbildung bereit bis {ready}: {courses}." : $"Ready by {ready} with training: {courses}.")
+                : de ? $"Weiterbildung schließt einen Teil der Lücke bis {ready}: {courses}." : $"Training closes part of the gap by {ready}: {courses}.");
         }
 
         var byCar = index.HasCar(slot);

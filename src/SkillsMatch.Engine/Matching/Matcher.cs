@@ -1,4 +1,5 @@
 using SkillsMatch.Engine.Taxonomy;
+using SkillsMatch.Engine.Training;
 
 namespace SkillsMatch.Engine.Matching;
 
@@ -30,10 +31,10 @@ public sealed record MatchingOptions
 }
 
 /// <summary>A client ranked for a need.</summary>
-public sealed record RankedCandidate(int ClientId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation);
+public sealed record RankedCandidate(int ClientId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
 
 /// <summary>A need ranked for a client.</summary>
-public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation);
+public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
 
 /// <summary>
 /// Ranks clients for a need and needs for a client over a <see cref="CandidateIndex"/>:
@@ -42,13 +43,16 @@ public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Feat
 /// for the best retrieved, explanations for the rows returned. Single-threaded per call;
 /// calls on different threads may run at once.
 /// </summary>
-public sealed class Matcher(CandidateIndex index, MatchingOptions? options = null)
+public sealed class Matcher(CandidateIndex index, MatchingOptions? options = null, TrainingPlanner? training = null)
 {
     private readonly MatchingOptions _options = options ?? new MatchingOptions();
     [ThreadStatic]
     private static Workspace? t_workspace;
 
     public CandidateIndex Index => index;
+
+    /// <summary>The training planner over the course catalogue, or null when matching ignores training.</summary>
+    public TrainingPlanner? Training => training;
 
     public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language)
     {
@@ -91,12 +95,13 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
                 }
             }
 
-            var scored = new List<(int Slot, double Score, CandidateFeatures Features, int Commute)>(heap.Count);
+            var scored = new List<Rescored>(heap.Count);
             while (heap.TryDequeue(out var slot, out _))
             {
-                Eligible(slot, resolved, todayDay, out var commute);
-                var features = Features(slot, resolved, todayDay, commute);
-                scored.Add((slot, HeuristicScore.Of(features), features, commute));
+                if (Rescore(slot, resolved, need, today, language) is { } row)
+                {
+                    scored.Add(row);
+                }
             }
 
             return [.. scored
@@ -107,7 +112,8 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
                     index.ClientIds[s.Slot],
                     Math.Round(s.Score, 4),
                     s.Features,
-                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, language)))];
+                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, language),
+                    s.Plan))];
         }
         finally
         {
@@ -115,7 +121,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         }
     }
 
-    /// <summary>The needs a client in the index fits, best first; empty when the client is not in the index.</summary>
+    /// <summary>The needs a client in the index fits, now or after training in time, best first; empty when the client is not in the index.</summary>
     public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
@@ -128,38 +134,104 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             }
 
             var todayDay = today.DayNumber;
-            var scored = new List<(ResolvedNeed Need, double Score, CandidateFeatures Features, int Commute)>();
+            var scored = new List<(ResolvedNeed Need, Rescored Row)>();
             foreach (var need in needs)
             {
                 var resolved = ResolvedNeed.From(need, index);
-                if (!Eligible(slot, resolved, todayDay, out var commute))
+                if (!Eligible(slot, resolved, todayDay, out _) || Rescore(slot, resolved, need, today, language) is not { } row)
                 {
                     continue;
                 }
 
-                var features = Features(slot, resolved, todayDay, commute);
-                if (features.MustHaveCoverage + features.NiceToHaveCoverage + features.RelatedSkillCredit + features.OccupationExperienceYears <= 0)
+                var f = row.Features;
+                if (f.MustHaveCoverage + f.NiceToHaveCoverage + f.RelatedSkillCredit + f.OccupationExperienceYears + f.MustHaveCoverageAfterTraining <= 0)
                 {
                     continue;
                 }
 
-                scored.Add((resolved, HeuristicScore.Of(features), features, commute));
+                scored.Add((resolved, row));
             }
 
             return [.. scored
-                .OrderByDescending(s => s.Score)
+                .OrderByDescending(s => s.Row.Score)
                 .ThenBy(s => s.Need.Id)
                 .Take(top)
                 .Select(s => new RankedNeed(
                     s.Need.Id,
-                    Math.Round(s.Score, 4),
-                    s.Features,
-                    Explanations.For(index, slot, s.Need, s.Features, s.Commute, todayDay, language)))];
+                    Math.Round(s.Row.Score, 4),
+                    s.Row.Features,
+                    Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, language),
+                    s.Row.Plan))];
         }
         finally
         {
             index.Lock.ExitReadLock();
         }
+    }
+
+    private sealed record Rescored(int Slot, double Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
+
+    /// <summary>
+    /// Features, training plan and score of one client that passed the fixed constraints. A client
+    /// who lacks a required certificate or language level stays only with a plan that closes the
+    /// gap before the need starts; any client with a gap gets the plan that closes most of it.
+    /// </summary>
+    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, DateOnly today, Language language)
+    {
+        var todayDay = today.DayNumber;
+        Eligible(slot, resolved, todayDay, out var commute);
+        var qualified = MeetsTrainableRequirements(slot, resolved);
+        var features = Features(slot, resolved, todayDay, commute);
+        var atLevelNow = features.MustHaveCoverageAfterTraining;
+        TrainingPlan? plan = null;
+        if (training is not null && (!qualified || atLevelNow < 1))
+        {
+            plan = training.Plan(index.ProfileOf(slot), need, today, language);
+            if (!qualified && !plan.ReadyInTime)
+            {
+                return null;
+            }
+
+            if (plan.Steps.Count == 0)
+            {
+                plan = null;
+            }
+        }
+        else if (!qualified)
+        {
+            return null;
+        }
+
+        if (plan is not null)
+        {
+            var mustCount = Math.Max(1, resolved.MustSkills.Length);
+            var open = plan.Uncovered.Concat(plan.NotInTime).Count(g => g.Kind == GapKind.Skill);
+            features = features with
+            {
+                TrainingWeeks = plan.TrainingWeeks,
+                MustHaveCoverageAfterTraining = resolved.MustSkills.Length == 0 ? 0 : (float)(resolved.MustSkills.Length - open) / mustCount,
+            };
+        }
+
+        return new Rescored(slot, HeuristicScore.Of(features), features, commute, plan);
+    }
+
+    private bool MeetsTrainableRequirements(int slot, ResolvedNeed need)
+    {
+        if ((need.CertificateMask & ~index.Certificates[slot]) != 0)
+        {
+            return false;
+        }
+
+        foreach (var (language, level) in need.Languages)
+        {
+            if (index.LanguageLevelOf(slot, language) < level)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -329,7 +401,10 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         return 0;
     }
 
-    /// <summary>The hard constraints: commute, certificates, languages, hours, availability.</summary>
+    /// <summary>
+    /// The hard constraints: commute, hours and availability always; certificates and languages
+    /// too when there is no training planner (with one, they may be closed by training instead).
+    /// </summary>
     private bool Eligible(int slot, ResolvedNeed need, int todayDay, out int commute)
     {
         commute = 0;
@@ -345,32 +420,24 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             return false;
         }
 
-        if ((need.CertificateMask & ~index.Certificates[slot]) != 0)
-        {
-            return false;
-        }
-
-        foreach (var (language, level) in need.Languages)
-        {
-            if (index.LanguageLevelOf(slot, language) < level)
-            {
-                return false;
-            }
-        }
-
         if (index.Hours[slot] < need.HoursPerWeek * _options.MinHoursShare)
         {
             return false;
         }
 
-        return index.AvailableFrom[slot] <= Math.Max(need.StartDay, todayDay);
+        if (index.AvailableFrom[slot] > Math.Max(need.StartDay, todayDay))
+        {
+            return false;
+        }
+
+        return training is not null || MeetsTrainableRequirements(slot, need);
     }
 
     private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute)
     {
         var skills = index.Skills[slot];
         var graph = index.Graph;
-        int held = 0, related = 0;
+        int held = 0, related = 0, atLevel = 0;
         var deficit = 0;
         for (var i = 0; i < need.MustSkills.Length; i++)
         {
@@ -379,6 +446,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             {
                 held++;
                 deficit += Math.Max(0, need.MustLevels[i] - level);
+                atLevel += level >= need.MustLevels[i] ? 1 : 0;
             }
             else if (HasNeighbour(skills, graph.Neighbours(need.MustSkills[i])) || ImpliedByExperience(slot, need.MustSkills[i]))
             {
@@ -412,7 +480,9 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             CommuteMinutes: commute,
             AvailabilitySlackDays: Math.Max(need.StartDay, todayDay) - index.AvailableFrom[slot],
             OccupationExperienceYears: ExperienceYears(slot, need),
-            HoursFit: Math.Min(1f, index.Hours[slot] / (float)need.HoursPerWeek));
+            HoursFit: Math.Min(1f, index.Hours[slot] / (float)need.HoursPerWeek),
+            TrainingWeeks: 0,
+            MustHaveCoverageAfterTraining: need.MustSkills.Length == 0 ? 0 : (float)atLevel / mustCount);
     }
 
     internal static bool HasNeighbour(int[] skills, int[] neighbours)

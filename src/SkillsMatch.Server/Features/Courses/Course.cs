@@ -12,6 +12,16 @@ public sealed class Course : IVersioned
     public required string Title { get; set; }
     public List<CourseSkill> Skills { get; set; } = [];
     public List<string> CertificatesAwarded { get; set; } = [];
+
+    /// <summary>Language levels the course leads to (a German course to B1, say).</summary>
+    public List<LanguageLevel> LanguagesTaught { get; set; } = [];
+
+    /// <summary>What a participant must bring: skills at a level, certificates, language levels.</summary>
+    public List<CourseSkill> PrerequisiteSkills { get; set; } = [];
+
+    public List<string> PrerequisiteCertificates { get; set; } = [];
+
+    public List<LanguageLevel> PrerequisiteLanguages { get; set; } = [];
     public int DurationWeeks { get; set; }
     public int HoursPerWeek { get; set; }
     public List<CourseCohort> Cohorts { get; set; } = [];
@@ -56,5 +66,8 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
             skill.Property(s => s.SkillId).HasMaxLength(Limits.Code);
         });
         builder.OwnsMany(c => c.Cohorts, cohort => cohort.ToJson());
+        builder.OwnsMany(c => c.LanguagesTaught, language => language.ToJson());
+        builder.OwnsMany(c => c.PrerequisiteSkills, skill => skill.ToJson());
+        builder.OwnsMany(c => c.PrerequisiteLanguages, language => language.ToJson());
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Needs;
 
 namespace SkillsMatch.Server.Features.Courses;
 
@@ -14,6 +15,10 @@ public sealed record CourseInput(
     string? Title,
     List<CourseSkillInput>? Skills,
     List<string>? CertificatesAwarded,
+    List<LanguageInput>? LanguagesTaught,
+    List<CourseSkillInput>? PrerequisiteSkills,
+    List<string>? PrerequisiteCertificates,
+    List<LanguageInput>? PrerequisiteLanguages,
     int? DurationWeeks,
     int? HoursPerWeek,
     List<CohortInput>? Cohorts,
@@ -34,6 +39,10 @@ public sealed record CourseResponse(
     string Title,
     IReadOnlyList<CourseSkillResponse> Skills,
     IReadOnlyList<string> CertificatesAwarded,
+    IReadOnlyList<LanguageResponse> LanguagesTaught,
+    IReadOnlyList<CourseSkillResponse> PrerequisiteSkills,
+    IReadOnlyList<string> PrerequisiteCertificates,
+    IReadOnlyList<LanguageResponse> PrerequisiteLanguages,
     int DurationWeeks,
     string Term,
     int HoursPerWeek,
@@ -47,10 +56,18 @@ public sealed record CourseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static CourseResponse From(Course c, ReferenceData reference) => new(
-        c.Id, c.Provider, c.Title,
-        [.. c.Skills.Select(s => new CourseSkillResponse(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(Texts.Current) ?? s.SkillId, s.Level))],
-        c.CertificatesAwarded, c.DurationWeeks,
+    public static CourseResponse From(Course c, ReferenceData reference)
+    {
+        CourseSkillResponse Skill(CourseSkill s) => new(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(Texts.Current) ?? s.SkillId, s.Level);
+        return From(c, [.. c.Skills.Select(Skill)], [.. c.PrerequisiteSkills.Select(Skill)]);
+    }
+
+    private static CourseResponse From(Course c, List<CourseSkillResponse> skills, List<CourseSkillResponse> prerequisites) => new(
+        c.Id, c.Provider, c.Title, skills, c.CertificatesAwarded,
+        [.. c.LanguagesTaught.Select(l => new LanguageResponse(l.Code, l.Level.ToString()))],
+        prerequisites, c.PrerequisiteCertificates,
+        [.. c.PrerequisiteLanguages.Select(l => new LanguageResponse(l.Code, l.Level.ToString()))],
+        c.DurationWeeks,
         c.DurationWeeks <= CourseRules.ShortTermWeeks ? "short" : "medium",
         c.HoursPerWeek,
         [.. c.Cohorts.OrderBy(k => k.StartDate).Select(k => new CohortResponse(k.StartDate, k.StartDate.AddDays(7 * c.DurationWeeks), k.Capacity, k.SeatsTaken))],
@@ -73,8 +90,11 @@ public sealed class CourseValidator : AbstractValidator<CourseInput>
     {
         RuleFor(c => c.Provider).NotEmpty().Text(Limits.Name);
         RuleFor(c => c.Title).NotEmpty().Text(Limits.Name);
-        RuleFor(c => c.Skills).NotEmpty()
-            .WithMessage(Texts.Pick("Ein Kurs vermittelt mindestens eine Kompetenz.", "A course teaches at least one skill."));
+        RuleFor(c => c.Skills)
+            .Must((c, skills) => skills is { Count: > 0 } || c.CertificatesAwarded is { Count: > 0 } || c.LanguagesTaught is { Count: > 0 })
+            .WithMessage(Texts.Pick(
+                "Ein Kurs vermittelt mindestens eine Kompetenz, ein Zertifikat oder ein Sprachniveau.",
+                "A course teaches at least one skill, certificate or language level."));
         RuleFor(c => c.Skills!.Count).LessThanOrEqualTo(Limits.ListItems).When(c => c.Skills is not null).OverridePropertyName("Skills");
         RuleForEach(c => c.Skills).ChildRules(skill =>
         {
@@ -82,6 +102,15 @@ public sealed class CourseValidator : AbstractValidator<CourseInput>
             skill.RuleFor(s => s.Level).SkillLevel();
         });
         RuleForEach(c => c.CertificatesAwarded).KnownCertificate(reference);
+        RuleForEach(c => c.LanguagesTaught).SetValidator(new LanguageInputValidator(reference));
+        RuleFor(c => c.PrerequisiteSkills!.Count).LessThanOrEqualTo(Limits.ListItems).When(c => c.PrerequisiteSkills is not null).OverridePropertyName("PrerequisiteSkills");
+        RuleForEach(c => c.PrerequisiteSkills).ChildRules(skill =>
+        {
+            skill.RuleFor(s => s.SkillId).NotEmpty().KnownSkill(reference);
+            skill.RuleFor(s => s.Level).SkillLevel();
+        });
+        RuleForEach(c => c.PrerequisiteCertificates).KnownCertificate(reference);
+        RuleForEach(c => c.PrerequisiteLanguages).SetValidator(new LanguageInputValidator(reference));
         RuleFor(c => c.DurationWeeks).NotNull().InclusiveBetween(1, CourseRules.MediumTermWeeks);
         RuleFor(c => c.HoursPerWeek).NotNull().InclusiveBetween(1, 60);
         RuleFor(c => c.Cohorts!.Count).LessThanOrEqualTo(Limits.ListItems).When(c => c.Cohorts is not null).OverridePropertyName("Cohorts");
@@ -104,12 +133,18 @@ public sealed class CourseValidator : AbstractValidator<CourseInput>
 
 internal static class CourseMapping
 {
+    private static LanguageLevel Language(LanguageInput l) => new() { Code = l.Code!.ToLowerInvariant(), Level = Enum.Parse<CefrLevel>(l.Level!, ignoreCase: true) };
+
     public static void Apply(this CourseInput input, Course course)
     {
         course.Provider = input.Provider!.Trim();
         course.Title = input.Title!.Trim();
-        course.Skills = [.. input.Skills!.DistinctBy(s => s.SkillId).Select(s => new CourseSkill { SkillId = s.SkillId!, Level = s.Level!.Value })];
+        course.Skills = [.. (input.Skills ?? []).DistinctBy(s => s.SkillId).Select(s => new CourseSkill { SkillId = s.SkillId!, Level = s.Level!.Value })];
         course.CertificatesAwarded = [.. (input.CertificatesAwarded ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
+        course.LanguagesTaught = [.. (input.LanguagesTaught ?? []).Select(Language)];
+        course.PrerequisiteSkills = [.. (input.PrerequisiteSkills ?? []).DistinctBy(s => s.SkillId).Select(s => new CourseSkill { SkillId = s.SkillId!, Level = s.Level!.Value })];
+        course.PrerequisiteCertificates = [.. (input.PrerequisiteCertificates ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
+        course.PrerequisiteLanguages = [.. (input.PrerequisiteLanguages ?? []).Select(Language)];
         course.DurationWeeks = input.DurationWeeks!.Value;
         course.HoursPerWeek = input.HoursPerWeek!.Value;
         course.Cohorts = [.. (input.Cohorts ?? []).Select(k => new CourseCohort { StartDate = k.StartDate!.Value, Capacity = k.Capacity!.Value, SeatsTaken = k.SeatsTaken ?? 0 })];

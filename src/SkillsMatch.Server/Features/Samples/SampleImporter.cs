@@ -133,8 +133,13 @@ public sealed class SampleImporter(
             {
                 var input = new CourseInput(
                     row.Provider, row.Title,
-                    [.. (SkillRequirements(row.Skills, SampleFiles.Courses, line, "skills") ?? []).Select(s => new CourseSkillInput(s.SkillId, s.MinLevel))],
-                    Items(row.CertificatesAwarded), row.DurationWeeks, row.HoursPerWeek, Cohorts(row.Cohorts, line),
+                    CourseSkills(row.Skills, line, "skills"),
+                    Items(row.CertificatesAwarded),
+                    Languages(row.LanguagesTaught, SampleFiles.Courses, line, "languages_taught"),
+                    CourseSkills(row.PrerequisiteSkills, line, "prerequisite_skills"),
+                    Items(row.PrerequisiteCertificates),
+                    Languages(row.PrerequisiteLanguages, SampleFiles.Courses, line, "prerequisite_languages"),
+                    row.DurationWeeks, row.HoursPerWeek, Cohorts(row.Cohorts, line),
                     row.MunicipalityAgs, row.Remote, row.CostEuros, Items(row.Funding), row.AzavCertified, null);
                 if (await CheckAsync(courses, input, SampleFiles.Courses, line, ct))
                 {
@@ -253,6 +258,9 @@ public sealed class SampleImporter(
 
     private List<SkillRequirementInput>? SkillRequirements(string cell, string file, long line, string column) =>
         Tuples(cell, 2, file, line, column, "skill-id:level")?.Select(t => new SkillRequirementInput(t[0], Number(t[1], file, line, column))).ToList();
+
+    private List<CourseSkillInput> CourseSkills(string cell, long line, string column) =>
+        [.. (SkillRequirements(cell, SampleFiles.Courses, line, column) ?? []).Select(s => new CourseSkillInput(s.SkillId, s.MinLevel))];
 
     private List<LanguageInput>? Languages(string cell, string file, long line, string column) =>
         Tuples(cell, 2, file, line, column, "language:level")?.Select(t => new LanguageInput(t[0], t[1])).ToList();

@@ -124,6 +124,10 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("PrerequisiteCertificates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -521,25 +525,72 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Courses.Course", b =>
                 {
-                    b.OwnsMany("SkillsMatch.Server.Features.Courses.CourseCohort", "Cohorts", b1 =>
+                    b.OwnsMany("SkillsMatch.Server.Data.LanguageLevel", "LanguagesTaught", b1 =>
                         {
                             b1.Property<int>("CourseId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<int>("Capacity");
+                            b1.Property<string>("Code")
+                                .IsRequired();
 
-                            b1.Property<int>("SeatsTaken");
-
-                            b1.Property<DateOnly>("StartDate");
+                            b1.Property<int>("Level");
 
                             b1.HasKey("CourseId", "__synthesizedOrdinal");
 
                             b1.ToTable("Courses");
 
                             b1
-                                .ToJson("Cohorts")
+                                .ToJson("LanguagesTaught")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseId");
+                        });
+
+                    b.OwnsMany("SkillsMatch.Server.Data.LanguageLevel", "PrerequisiteLanguages", b1 =>
+                        {
+                            b1.Property<int>("CourseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<int>("Level");
+
+                            b1.HasKey("CourseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Courses");
+
+                            b1
+                                .ToJson("PrerequisiteLanguages")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseId");
+                        });
+
+                    b.OwnsMany("SkillsMatch.Server.Features.Courses.CourseSkill", "PrerequisiteSkills", b1 =>
+                        {
+                            b1.Property<int>("CourseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<string>("SkillId")
+                                .IsRequired();
+
+                            b1.HasKey("CourseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Courses");
+
+                            b1
+                                .ToJson("PrerequisiteSkills")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -571,7 +622,38 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                                 .HasForeignKey("CourseId");
                         });
 
+                    b.OwnsMany("SkillsMatch.Server.Features.Courses.CourseCohort", "Cohorts", b1 =>
+                        {
+                            b1.Property<int>("CourseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Capacity");
+
+                            b1.Property<int>("SeatsTaken");
+
+                            b1.Property<DateOnly>("StartDate");
+
+                            b1.HasKey("CourseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Courses");
+
+                            b1
+                                .ToJson("Cohorts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseId");
+                        });
+
                     b.Navigation("Cohorts");
+
+                    b.Navigation("LanguagesTaught");
+
+                    b.Navigation("PrerequisiteLanguages");
+
+                    b.Navigation("PrerequisiteSkills");
 
                     b.Navigation("Skills");
                 });
