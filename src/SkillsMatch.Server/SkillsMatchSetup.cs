@@ -16,6 +16,7 @@ using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
 using SkillsMatch.Server.Features.Reference;
 using SkillsMatch.Server.Features.Samples;
+using SkillsMatch.Server.Features.Training;
 
 namespace SkillsMatch.Server;
 
@@ -89,6 +90,7 @@ public static class SkillsMatchSetup
         app.MapCourseEndpoints();
         app.MapOutcomeEndpoints();
         app.MapMatchingEndpoints();
+        app.MapTrainingEndpoints();
         return app;
     }
 }

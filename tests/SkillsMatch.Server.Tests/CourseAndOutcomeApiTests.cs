@@ -25,7 +25,6 @@ public sealed class CourseAndOutcomeApiTests(SkillsMatchFactory factory) : IClas
 
     public static TheoryData<string, object?, string> InvalidCourses => new()
     {
-        { "skills", Array.Empty<object>(), "skills" },
         { "durationWeeks", 60, "durationWeeks" },
         { "funding", new[] { "Lottery" }, "funding[0]" },
         { "municipalityAgs", null, "municipalityAgs" },
@@ -42,6 +41,36 @@ public sealed class CourseAndOutcomeApiTests(SkillsMatchFactory factory) : IClas
         var response = await _http.PostAsJsonAsync("/api/courses", TestData.Course().With(field, value));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.ProblemFieldsAsync());
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Fact]
+    public async Task Course_that_teaches_nothing_is_rejected()
+    {
+        var before = await factory.StateAsync();
+        var response = await _http.PostAsJsonAsync("/api/courses", TestData.Course().With("skills", Array.Empty<object>()).With("certificatesAwarded", Array.Empty<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["skills"], await response.ProblemFieldsAsync());
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Fact]
+    public async Task Course_with_prerequisites_and_a_language_level_is_stored()
+    {
+        var body = TestData.Course()
+            .With("skills", Array.Empty<object>()).With("certificatesAwarded", Array.Empty<string>())
+            .With("languagesTaught", new[] { new { code = "de", level = "B1" } })
+            .With("prerequisiteLanguages", new[] { new { code = "de", level = "A2" } })
+            .With("prerequisiteCertificates", new[] { "LIC-B" })
+            .With("prerequisiteSkills", new[] { new { skillId = TestData.OperateForklift, level = 1 } });
+        var course = await _http.CreateAsync("/api/courses", body);
+        Assert.Equal("B1", course.GetProperty("languagesTaught")[0].GetProperty("level").GetString());
+        Assert.Equal("LIC-B", course.GetProperty("prerequisiteCertificates")[0].GetString());
+        Assert.Equal(TestData.OperateForklift, course.GetProperty("prerequisiteSkills")[0].GetProperty("skillId").GetString());
+
+        var before = await factory.StateAsync();
+        var bad = await _http.PostAsJsonAsync("/api/courses", body.With("prerequisiteLanguages", new[] { new { code = "de", level = "X9" } }));
+        Assert.Equal(["prerequisiteLanguages[0].level"], await bad.ProblemFieldsAsync());
         Assert.Equal(before, await factory.StateAsync());
     }
 

@@ -168,9 +168,9 @@ public sealed class MatchingApiTests(SkillsMatchFactory factory) : IClassFixture
         var body = await (await _http.GetAsync($"/api/needs/{need}/candidates?top=5")).JsonAsync();
         var row = body.GetProperty("candidates")[0];
 
-        Assert.Equal(1, body.GetProperty("featureSchema").GetInt32());
+        Assert.Equal(2, body.GetProperty("featureSchema").GetInt32());
         Assert.True(row.GetProperty("score").GetDouble() > 0);
-        Assert.Equal(10, row.GetProperty("features").EnumerateObject().Count());
+        Assert.Equal(12, row.GetProperty("features").EnumerateObject().Count());
         Assert.Contains(row.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Bringt 1 von 1 Muss-Kompetenzen mit", StringComparison.Ordinal));
     }
 

@@ -67,40 +67,50 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
             var todayDay = today.DayNumber;
             Retrieve(resolved, depth, todayDay, workspace);
 
+            // Clients who meet every requirement and clients who could meet them after training
+            // compete in separate heaps, so the second kind never crowds out the first.
             var heap = workspace.Heap;
+            var trainable = workspace.TrainableHeap;
             heap.Clear();
+            trainable.Clear();
             var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
             var accumulators = workspace.Accumulators;
             foreach (var slot in touched)
             {
-                // The score test is one compare; the constraints run only for slots that would enter the heap.
+                // The score test is one compare; the constraints run only for slots that would enter a heap.
                 var score = accumulators[slot].Score;
-                if (heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest))
+                var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
+                var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
+                if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
                 {
                     continue;
                 }
 
-                if (!Eligible(slot, resolved, todayDay, out _))
+                var target = MeetsTrainableRequirements(slot, resolved) ? heap : trainable;
+                if ((target == heap && full) || (target == trainable && trainableFull))
                 {
                     continue;
                 }
 
-                if (heap.Count < depth)
+                if (target.Count < depth)
                 {
-                    heap.Enqueue(slot, score);
+                    target.Enqueue(slot, score);
                 }
                 else
                 {
-                    heap.DequeueEnqueue(slot, score);
+                    target.DequeueEnqueue(slot, score);
                 }
             }
 
-            var scored = new List<Rescored>(heap.Count);
-            while (heap.TryDequeue(out var slot, out _))
+            var scored = new List<Rescored>(heap.Count + trainable.Count);
+            foreach (var queue in new[] { heap, trainable })
             {
-                if (Rescore(slot, resolved, need, today, language) is { } row)
+                while (queue.TryDequeue(out var slot, out _))
                 {
-                    scored.Add(row);
+                    if (Rescore(slot, resolved, need, today, language) is { } row)
+                    {
+                        scored.Add(row);
+                    }
                 }
             }
 
@@ -320,7 +330,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         var found = 0;
         foreach (var slot in workspace.Touched.AsSpan(0, workspace.TouchedCount))
         {
-            if (accumulators[slot].Score > bound && Eligible(slot, need, todayDay, out _) && ++found >= depth)
+            if (accumulators[slot].Score > bound && Eligible(slot, need, todayDay, out _) && MeetsTrainableRequirements(slot, need) && ++found >= depth)
             {
                 return true;
             }
@@ -560,6 +570,7 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
         public int TouchedCount;
         public int Generation;
         public readonly PriorityQueue<int, float> Heap = new();
+        public readonly PriorityQueue<int, float> TrainableHeap = new();
         public readonly List<Term> Terms = [];
 
         public void Prepare(int slots)

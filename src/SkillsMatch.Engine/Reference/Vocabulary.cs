@@ -17,6 +17,9 @@ public sealed record Certificate(string Code, string LabelDe, string LabelEn, Ce
 /// <summary>A language a client speaks or a need requires, by ISO 639-1 code.</summary>
 public sealed record LanguageInfo(string Code, string LabelDe, string LabelEn);
 
+/// <summary>A local service a caseworker refers a client to for a placement barrier; no municipality means county-wide.</summary>
+public sealed record SupportService(string Barrier, string NameDe, string NameEn, string Provider, string? MunicipalityAgs, string Contact, bool Verified);
+
 /// <summary>An economic sector of local employers.</summary>
 public sealed record SectorInfo(string Code, string LabelDe, string LabelEn);
 
@@ -42,6 +45,7 @@ public sealed class Vocabulary
     public required IReadOnlyList<BarrierInfo> Barriers { get; init; }
     public required IReadOnlyList<Synonym> Synonyms { get; init; }
     public required IReadOnlyList<SectorInfo> Sectors { get; init; }
+    public required IReadOnlyList<SupportService> SupportServices { get; init; }
 
     public SectorInfo? FindSector(string code) => Sectors.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
 
@@ -63,6 +67,14 @@ public sealed class Vocabulary
                 csv.Text("kind") == "licence" ? CertificateKind.Licence : CertificateKind.Certificate,
                 csv.Text("skill_id") is { Length: > 0 } skill ? skill : null)),
             Languages = CsvFiles.Read(Path.Combine(folder, "languages.csv"), csv => new LanguageInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
+            SupportServices = CsvFiles.Read(Path.Combine(folder, "support_services.csv"), csv => new SupportService(
+                csv.Text("barrier"),
+                csv.Text("name_de"),
+                csv.Text("name_en"),
+                csv.Text("provider"),
+                csv.Text("municipality_ags") is { Length: > 0 } ags ? ags : null,
+                csv.Text("contact"),
+                csv.Text("verified") == "true")),
             Sectors = CsvFiles.Read(Path.Combine(folder, "sectors.csv"), csv => new SectorInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
             Barriers = CsvFiles.Read(Path.Combine(folder, "barriers.csv"), csv => new BarrierInfo(csv.Text("code"), csv.Text("label_de"), csv.Text("label_en"))),
             Synonyms = CsvFiles.Read(Path.Combine(folder, "synonyms.de.csv"), csv => new Synonym(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Data;
 
 namespace SkillsMatch.Server.Features.Matching;
@@ -15,11 +16,20 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
 {
     private readonly SemaphoreSlim _sync = new(1, 1);
     private CandidateIndex? _index;
-    private Matcher? _matcher;
     private DateTimeOffset _watermark = DateTimeOffset.MinValue;
 
-    /// <summary>The matcher over an index that reflects every committed profile change.</summary>
+    /// <summary>
+    /// A matcher over an index that reflects every committed profile change, training-aware over
+    /// the course catalogue as it is now.
+    /// </summary>
     public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct)
+    {
+        var index = await CurrentIndexAsync(db, ct);
+        var courses = await db.Courses.AsNoTracking().ToListAsync(ct);
+        return new Matcher(index, training: new TrainingPlanner(reference, index.Travel, [.. courses.Select(c => c.ToOffer())]));
+    }
+
+    private async Task<CandidateIndex> CurrentIndexAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
         await _sync.WaitAsync(ct);
         try
@@ -43,7 +53,7 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
                 }
             }
 
-            return _matcher!;
+            return _index!;
         }
         finally
         {
@@ -65,7 +75,6 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
         var index = CandidateIndex.Build(reference, clients.Select(c => c.ToProfile()));
         _watermark = clients.Count == 0 ? DateTimeOffset.MinValue : clients.Max(c => c.UpdatedAt);
         _index = index;
-        _matcher = new Matcher(index);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         LogBuilt(logger, index.Count, elapsed.TotalMilliseconds);
     }

@@ -4,16 +4,18 @@ using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Training;
+using SkillsMatch.Engine.Reference;
 
 namespace SkillsMatch.Server.Features.Matching;
 
-public sealed record CandidateRow(int ClientId, string Reference, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation);
+public sealed record CandidateRow(int ClientId, string Reference, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
 public sealed record CandidatesResponse(int NeedId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
 
-public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation);
+public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record MatchesResponse(int ClientId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs);
+public sealed record MatchesResponse(int ClientId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals);
 
 public static class MatchingEndpoints
 {
@@ -43,18 +45,19 @@ public static class MatchingEndpoints
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             return TypedResults.Ok(new CandidatesResponse(
                 id, "heuristic", CandidateFeatures.SchemaVersion,
-                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation))]));
+                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
                 return problem;
             }
 
-            if (!await db.Clients.AnyAsync(c => c.Id == id, ct))
+            var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (client is null)
             {
                 return Problems.NotFound(Texts.Pick("Klient", "client"), id);
             }
@@ -68,8 +71,9 @@ public static class MatchingEndpoints
                 [.. ranked.Select(r =>
                 {
                     var need = byId[r.NeedId];
-                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Score, FeatureMap(r.Features), r.Explanation);
-                })]));
+                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
+                })],
+                TrainingEndpoints.ReferralsOf(client, reference)));
         });
     }
 

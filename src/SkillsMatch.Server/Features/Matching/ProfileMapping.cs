@@ -1,5 +1,7 @@
 using SkillsMatch.Engine.Matching;
+using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Features.Clients;
+using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Needs;
 
 namespace SkillsMatch.Server.Features.Matching;
@@ -31,4 +33,21 @@ internal static class ProfileMapping
         n.HoursPerWeek,
         n.MunicipalityAgs,
         n.MaxCommuteMinutes);
+
+    public static CourseOffer ToOffer(this Course c) => new(
+        c.Id,
+        c.Title,
+        c.Provider,
+        c.DurationWeeks,
+        c.HoursPerWeek,
+        c.CostEuros,
+        c.Remote,
+        c.MunicipalityAgs,
+        [.. c.Skills.Select(s => new SkillLevel(s.SkillId, s.Level))],
+        c.CertificatesAwarded,
+        [.. c.LanguagesTaught.Select(l => new LanguageLevel(l.Code, (int)l.Level))],
+        [.. c.PrerequisiteSkills.Select(s => new SkillLevel(s.SkillId, s.Level))],
+        c.PrerequisiteCertificates,
+        [.. c.PrerequisiteLanguages.Select(l => new LanguageLevel(l.Code, (int)l.Level))],
+        [.. c.Cohorts.Select(k => new Cohort(k.StartDate, k.Capacity, k.SeatsTaken))]);
 }

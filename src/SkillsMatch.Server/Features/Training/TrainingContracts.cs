@@ -1,0 +1,51 @@
+using SkillsMatch.Engine.Training;
+
+namespace SkillsMatch.Server.Features.Training;
+
+public sealed record GapItemResponse(GapKind Kind, string Id, string Label, int Required, int Current);
+
+public sealed record PlanStepResponse(int CourseId, string CourseTitle, string Provider, DateOnly Start, DateOnly End, int Weeks, string Term, decimal CostEuros, IReadOnlyList<GapItemResponse> Closes, bool Prerequisite);
+
+public sealed record TrainingPlanResponse(
+    bool ReadyInTime,
+    DateOnly ReadyBy,
+    DateOnly NeedStart,
+    int TrainingWeeks,
+    decimal CostEuros,
+    IReadOnlyList<GapItemResponse> Gap,
+    IReadOnlyList<PlanStepResponse> Steps,
+    IReadOnlyList<GapItemResponse> Uncovered,
+    IReadOnlyList<GapItemResponse> NotInTime,
+    IReadOnlyList<string> Explanation)
+{
+    public static TrainingPlanResponse? From(TrainingPlan? plan) => plan is null ? null : new(
+        plan.ReadyInTime,
+        plan.ReadyBy,
+        plan.NeedStart,
+        plan.TrainingWeeks,
+        plan.CostEuros,
+        [.. plan.Gap.Select(Item)],
+        [.. plan.Steps.Select(s => new PlanStepResponse(
+            s.CourseId, s.CourseTitle, s.Provider, s.Start, s.End, s.Weeks, s.Weeks <= CourseOffer.ShortTermWeeks ? "short" : "medium",
+            s.CostEuros, [.. s.Closes.Select(Item)], s.Prerequisite))],
+        [.. plan.Uncovered.Select(Item)],
+        [.. plan.NotInTime.Select(Item)],
+        plan.Explanation);
+
+    private static GapItemResponse Item(GapItem g) => new(g.Kind, g.Id, g.Label, g.Required, g.Current);
+}
+
+public sealed record SupportServiceResponse(string Name, string Provider, string? MunicipalityAgs, string Contact, bool Verified);
+
+public sealed record ReferralResponse(string Barrier, string Label, IReadOnlyList<SupportServiceResponse> Services)
+{
+    public static ReferralResponse From(Referral r, bool german) => new(
+        r.Barrier, r.BarrierLabel,
+        [.. r.Services.Select(s => new SupportServiceResponse(german ? s.NameDe : s.NameEn, s.Provider, s.MunicipalityAgs, s.Contact, s.Verified))]);
+}
+
+public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanResponse Plan, IReadOnlyList<ReferralResponse> Referrals);
+
+public sealed record TrainedCandidateResponse(int ClientId, string Reference, double Score, DateOnly ReadyBy, TrainingPlanResponse Plan);
+
+public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses);
