@@ -36,6 +36,8 @@ public static class Cli
         root.Subcommands.Add(migrate);
 
         root.Subcommands.Add(DataCommand());
+        root.Subcommands.Add(TrainCommand());
+        root.Subcommands.Add(EvaluateCommand());
         root.Subcommands.Add(SamplesCommand());
         return root;
     }
@@ -103,6 +105,43 @@ public static class Cli
             }
         });
         return new Command("samples", "Sample data in samples/.") { generate, import };
+    }
+
+    private static Command TrainCommand()
+    {
+        var train = new Command("train", "Train the LightGBM ranker on recorded outcomes, evaluate it on held-out needs and promote it if it is better.") { TreatUnmatchedTokensAsErrors = false };
+        train.SetAction(async (parse, ct) =>
+        {
+            await using var host = BuildHost([.. parse.UnmatchedTokens]);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            await db.Database.MigrateAsync(ct);
+            var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, TimeProvider.System.GetUtcNow(), ct);
+            Console.WriteLine(Features.Ranking.ModelReport.Format(card));
+            return 0;
+        });
+        return train;
+    }
+
+    private static Command EvaluateCommand()
+    {
+        var evaluate = new Command("evaluate", "Print the metrics and model card of the active ranker, and of every trained model.") { TreatUnmatchedTokensAsErrors = false };
+        evaluate.SetAction(async (parse, ct) =>
+        {
+            await using var host = BuildHost([.. parse.UnmatchedTokens]);
+            var ranker = host.Services.GetRequiredService<Features.Ranking.RankerHost>();
+            var active = ranker.Active;
+            Console.WriteLine($"Active ranker: {active.Name}{(active.Problem is null ? "" : $" (fallback: {active.Problem})")}");
+            foreach (var card in ranker.Registry.Cards())
+            {
+                Console.WriteLine();
+                Console.WriteLine(Features.Ranking.ModelReport.Format(card));
+            }
+
+            await Task.CompletedTask;
+            return 0;
+        });
+        return evaluate;
     }
 
     /// <summary>The app's services without the web server, for verbs that only need the database.</summary>

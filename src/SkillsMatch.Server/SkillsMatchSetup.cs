@@ -13,6 +13,7 @@ using SkillsMatch.Server.Features.Employers;
 using SkillsMatch.Server.Features.ForumRounds;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Outcomes;
 using SkillsMatch.Server.Features.Reference;
 using SkillsMatch.Server.Features.Samples;
@@ -44,6 +45,7 @@ public static class SkillsMatchSetup
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
         services.AddSingleton<CandidateIndexHost>();
+        services.AddSingleton<RankerHost>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.ConfigureHttpJsonOptions(json =>
@@ -91,6 +93,7 @@ public static class SkillsMatchSetup
         app.MapOutcomeEndpoints();
         app.MapMatchingEndpoints();
         app.MapTrainingEndpoints();
+        app.MapRankerEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using SkillsMatch.Engine.Ranking;
 using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Engine.Training;
 
@@ -43,7 +44,7 @@ public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Feat
 /// for the best retrieved, explanations for the rows returned. Single-threaded per call;
 /// calls on different threads may run at once.
 /// </summary>
-public sealed class Matcher(CandidateIndex index, MatchingOptions? options = null, TrainingPlanner? training = null)
+public sealed class Matcher(CandidateIndex index, MatchingOptions? options = null, TrainingPlanner? training = null, LightGbmRanker? model = null)
 {
     private readonly MatchingOptions _options = options ?? new MatchingOptions();
     [ThreadStatic]
@@ -53,6 +54,30 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
 
     /// <summary>The training planner over the course catalogue, or null when matching ignores training.</summary>
     public TrainingPlanner? Training => training;
+
+    /// <summary>The learned model that re-ranks the rescored candidates, or null for the heuristic.</summary>
+    public LightGbmRanker? Model => model;
+
+    /// <summary>The features of one client for one need as of a day, constraints aside; null when the client is not in the index.</summary>
+    public CandidateFeatures? FeaturesOf(NeedProfile need, int clientId, DateOnly asOf)
+    {
+        index.Lock.EnterReadLock();
+        try
+        {
+            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
+            {
+                return null;
+            }
+
+            var resolved = ResolvedNeed.From(need, index);
+            var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
+            return Features(slot, resolved, asOf.DayNumber, commute);
+        }
+        finally
+        {
+            index.Lock.ExitReadLock();
+        }
+    }
 
     public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language)
     {
@@ -112,6 +137,12 @@ public sealed class Matcher(CandidateIndex index, MatchingOptions? options = nul
                         scored.Add(row);
                     }
                 }
+            }
+
+            if (model is not null && scored.Count > 0)
+            {
+                var learned = model.Score([.. scored.Select(s => s.Features.ToArray())]);
+                scored = [.. scored.Select((s, i) => s with { Score = learned[i] })];
             }
 
             return [.. scored

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
+using SkillsMatch.Engine.Ranking;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Data;
@@ -22,11 +23,11 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
     /// A matcher over an index that reflects every committed profile change, training-aware over
     /// the course catalogue as it is now.
     /// </summary>
-    public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct)
+    public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct, LightGbmRanker? model = null)
     {
         var index = await CurrentIndexAsync(db, ct);
         var courses = await db.Courses.AsNoTracking().ToListAsync(ct);
-        return new Matcher(index, training: new TrainingPlanner(reference, index.Travel, [.. courses.Select(c => c.ToOffer())]));
+        return new Matcher(index, training: new TrainingPlanner(reference, index.Travel, [.. courses.Select(c => c.ToOffer())]), model: model);
     }
 
     private async Task<CandidateIndex> CurrentIndexAsync(SkillsMatchDbContext db, CancellationToken ct)

@@ -4,6 +4,7 @@ using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
 
@@ -26,7 +27,7 @@ public static class MatchingEndpoints
         var group = routes.MapGroup("/api").WithTags("Matching");
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, RankerHost ranker, TimeProvider clock, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -39,12 +40,13 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
-            var matcher = await host.CurrentAsync(db, ct);
+            var active = ranker.Active;
+            var matcher = await host.CurrentAsync(db, ct, active.Model);
             var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, Today(clock), Texts.Current);
             var ids = ranked.Select(r => r.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             return TypedResults.Ok(new CandidatesResponse(
-                id, "heuristic", CandidateFeatures.SchemaVersion,
+                id, active.Name, CandidateFeatures.SchemaVersion,
                 [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
         });
 

@@ -404,9 +404,15 @@ public sealed class SampleGenerator
             Municipality().Ags, false, cost, cost == 0 ? string.Empty : "Bildungsgutschein", true);
     }
 
+    /// <summary>
+    /// A simulated hiring history (docs/sample-data.md): caseworkers propose the clients who cover
+    /// the most must-have skills; each employer then weighs must-haves, experience in the
+    /// occupation, commute and German beyond the minimum with weights of its own, plus noise. The
+    /// best-liked candidate of a filled need is hired, well-liked ones invited, the rest rejected
+    /// with the reason that weighed most against them.
+    /// </summary>
     private List<OutcomeRow> Outcomes(List<NeedRow> needs, List<ClientRow> clients)
     {
-        // Candidates for a need are clients sharing at least one must-have skill.
         var bySkill = new Dictionary<string, List<ClientRow>>(StringComparer.Ordinal);
         foreach (var client in clients.Where(c => c.ConsentToShare))
         {
@@ -421,30 +427,88 @@ public sealed class SampleGenerator
             }
         }
 
-        string[] rejections = ["Deutschkenntnisse nicht ausreichend", "Anfahrt zu weit", "Erfahrung fehlt", "Bewerber hat abgesagt", "Stelle anderweitig besetzt"];
+        var travel = new Engine.Matching.TravelTimes(_reference.Regions);
         var rows = new List<OutcomeRow>();
         foreach (var need in needs.Where(n => n.Status is "Filled" or "Closed" || (n.Status == "Open" && _random.NextDouble() < 0.3)))
         {
             var must = need.MustHave.Split(';').Select(s => s.Split(':')[0]).ToArray();
-            var pool = must.SelectMany(s => bySkill.GetValueOrDefault(s) ?? []).Distinct()
+            var required = Cefr(need.Languages.Split(';').FirstOrDefault(l => l.StartsWith("de:", StringComparison.Ordinal))?[3..] ?? "A1");
+            var weights = EmployerWeights(need.EmployerId);
+            var proposed = must.SelectMany(s => bySkill.GetValueOrDefault(s) ?? []).Distinct()
                 .Select(c => (Client: c, Coverage: must.Count(m => c.Skills.Contains(m, StringComparison.Ordinal)) / (double)must.Length, Noise: _random.NextDouble()))
-                .OrderByDescending(c => c.Coverage + 0.5 * c.Noise)
-                .Take(_random.Next(2, 7))
+                .OrderByDescending(c => c.Coverage + (0.5 * c.Noise))
+                .ThenBy(c => c.Client.Id)
+                .Take(_random.Next(3, 8))
+                .Select(c =>
+                {
+                    var years = c.Client.PastOccupations.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(p => p.Split(':'))
+                        .Where(p => p[0] == need.OccupationId)
+                        .Sum(p => double.Parse(p[1], CultureInfo.InvariantCulture));
+                    var commute = travel.Minutes(travel.IndexOf(c.Client.HomeMunicipalityAgs), travel.IndexOf(need.MunicipalityAgs), c.Client.HasCar);
+                    var german = Cefr(c.Client.Languages.Split(';').FirstOrDefault(l => l.StartsWith("de:", StringComparison.Ordinal))?[3..] ?? "A1");
+                    var terms = (
+                        Must: weights.Must * c.Coverage,
+                        Experience: weights.Experience * Math.Min(1, years / 3),
+                        Commute: -weights.Commute * commute / 45.0,
+                        Language: weights.Language * Math.Clamp(german - required, -2, 2) / 2.0);
+                    var utility = terms.Must + terms.Experience + terms.Commute + terms.Language + Gaussian(0.2);
+                    return (c.Client, Utility: utility, Terms: terms);
+                })
+                .OrderByDescending(c => c.Utility)
                 .ToList();
-            var hired = need.Status == "Filled" ? 1 : 0;
             var date = Min(need.PeriodStart.AddDays(-_random.Next(3, 30)), _asOf);
-            foreach (var (candidate, index) in pool.Select((c, i) => (c, i)))
+            for (var rank = 0; rank < proposed.Count; rank++)
             {
-                var (stage, reason) = index < hired ? ("Hired", (string?)null)
-                    : need.Status == "Open" ? (index < 2 ? "Invited" : "Proposed", null)
-                    : candidate.Coverage > 0.6 && _random.NextDouble() < 0.4 ? ("Invited", null)
-                    : ("Rejected", Pick(rejections));
-                rows.Add(new OutcomeRow(rows.Count + 1, need.Id, candidate.Client.Id, stage, reason, date, $"IFK-{_random.Next(1, 26):00}"));
+                var (client, utility, terms) = proposed[rank];
+                var (stage, reason) = need.Status switch
+                {
+                    "Filled" when rank == 0 => ("Hired", (string?)null),
+                    "Open" when rank == 0 && utility > 0.3 => ("Invited", null),
+                    "Open" => ("Proposed", null),
+                    _ when utility > 0.55 && rank <= 2 => ("Invited", null),
+                    _ => ("Rejected", RejectionReason(terms)),
+                };
+                rows.Add(new OutcomeRow(rows.Count + 1, need.Id, client.Id, stage, reason, date, $"IFK-{_random.Next(1, 26):00}"));
             }
         }
 
         return rows;
     }
+
+    /// <summary>How much an employer cares about each criterion: its own, stable across its needs.</summary>
+    private static (double Must, double Experience, double Commute, double Language) EmployerWeights(int employerId)
+    {
+        var random = new Random(employerId * 7919);
+        return (0.4 + random.NextDouble(), 0.2 + random.NextDouble(), 0.2 + random.NextDouble(), random.NextDouble() * 0.6);
+    }
+
+    private static string RejectionReason((double Must, double Experience, double Commute, double Language) terms)
+    {
+        var worst = new[] { (terms.Must, "Fachliche Anforderungen nicht erfüllt"), (terms.Experience, "Erfahrung fehlt"), (terms.Commute, "Anfahrt zu weit"), (terms.Language, "Deutschkenntnisse nicht ausreichend") }
+            .OrderBy(t => t.Item1)
+            .First();
+        return worst.Item2;
+    }
+
+    private double Gaussian(double deviation)
+    {
+        // Box–Muller: two uniform draws, one normal value.
+        var u1 = 1.0 - _random.NextDouble();
+        var u2 = _random.NextDouble();
+        return deviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    private static int Cefr(string level) => level switch
+    {
+        "A1" => 1,
+        "A2" => 2,
+        "B1" => 3,
+        "B2" => 4,
+        "C1" => 5,
+        "C2" => 6,
+        _ => 0,
+    };
 
     private List<int> SkillsOf(int[] candidates, int count, List<int> avoid)
     {

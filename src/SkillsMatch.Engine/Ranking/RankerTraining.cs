@@ -1,0 +1,67 @@
+using System.Globalization;
+using SkillsMatch.Engine.Matching;
+
+namespace SkillsMatch.Engine.Ranking;
+
+/// <summary>
+/// One training run: split the labelled examples by need, train LightGBM on the training part,
+/// evaluate the new model, the active model and the heuristic on the held-out needs, save the
+/// model with its card, and promote it only when it is not worse than the active model and
+/// better than the heuristic (NDCG@10).
+/// </summary>
+public static class RankerTraining
+{
+    public const string IntendedUse =
+        "Decision support: orders the candidates retrieval found for a need. A caseworker decides whom to propose; " +
+        "the model never sees protected attributes and is trained on past employer decisions, which may carry their biases.";
+
+    public static ModelCard Run(IReadOnlyList<LabeledExample> examples, ModelRegistry registry, DateTimeOffset now, int seed = 1)
+    {
+        var (train, heldOut) = RankingMetrics.SplitByNeed(examples);
+        if (train.Count == 0 || heldOut.Count == 0)
+        {
+            throw new InvalidOperationException($"Too few outcomes to train: {examples.Count} examples over {examples.Select(e => e.NeedId).Distinct().Count()} needs.");
+        }
+
+        var model = LightGbmRanker.Train(train, seed);
+        var modelQuality = RankingMetrics.Evaluate(heldOut, batch => model.Score([.. batch.Select(e => e.Features)]));
+        var heuristic = RankingMetrics.Evaluate(heldOut, HeuristicScores);
+        var active = registry.LoadActive();
+        var activeQuality = active.Model is { } current ? RankingMetrics.Evaluate(heldOut, batch => current.Score([.. batch.Select(e => e.Features)])) : null;
+
+        var beatsHeuristic = modelQuality.Ndcg10 > heuristic.Ndcg10;
+        var notWorse = activeQuality is null || modelQuality.Ndcg10 >= activeQuality.Ndcg10;
+        var promote = beatsHeuristic && notWorse;
+        var decision = promote ? "promoted"
+            : !beatsHeuristic ? "not promoted: NDCG@10 not above the heuristic"
+            : "not promoted: NDCG@10 below the active model";
+        var card = new ModelCard(
+            now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + $"-{Guid.NewGuid().ToString("N")[..6]}",
+            now,
+            CandidateFeatures.SchemaVersion,
+            CandidateFeatures.Names,
+            train.Count,
+            train.Select(e => e.NeedId).Distinct().Count(),
+            heldOut.Select(e => e.NeedId).Distinct().Count(),
+            examples.Count == 0 ? null : examples.Min(e => e.Date),
+            examples.Count == 0 ? null : examples.Max(e => e.Date),
+            modelQuality,
+            heuristic,
+            activeQuality,
+            promote,
+            decision,
+            IntendedUse);
+        registry.Save(model, card);
+        if (promote)
+        {
+            registry.Promote(card.Version);
+        }
+
+        return card;
+    }
+
+    public static double[] HeuristicScores(IReadOnlyList<LabeledExample> batch) =>
+        [.. batch.Select(e => HeuristicScore.Of(FromArray(e.Features)))];
+
+    public static CandidateFeatures FromArray(float[] f) => new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]);
+}

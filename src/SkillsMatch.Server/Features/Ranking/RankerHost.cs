@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillsMatch.Engine.Ranking;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Matching;
+using SkillsMatch.Server.Features.Outcomes;
+
+namespace SkillsMatch.Server.Features.Ranking;
+
+/// <summary>
+/// The model registry under the data directory and the ranker in use. A model that cannot be
+/// loaded is logged and replaced by the previous one or the heuristic; users never see an error.
+/// </summary>
+public sealed partial class RankerHost(IOptions<StorageOptions> storage, CandidateIndexHost candidates, ILogger<RankerHost> logger)
+{
+    private readonly object _gate = new();
+    private ActiveRanker? _active;
+
+    public ModelRegistry Registry { get; } = new(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "models"));
+
+    public ActiveRanker Active
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_active is null)
+                {
+                    _active = Registry.LoadActive();
+                    if (_active.Problem is { } problem)
+                    {
+                        LogFallback(logger, _active.Name, problem);
+                    }
+                }
+
+                return _active;
+            }
+        }
+    }
+
+    /// <summary>Forgets the loaded model, so the next use reads the registry again (after a promotion).</summary>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            _active = null;
+        }
+    }
+
+    /// <summary>
+    /// Labelled examples from recorded outcomes: graded hired 3, invited 2, proposed 1, rejected 0,
+    /// with the features of the client for the need as of the outcome's date.
+    /// </summary>
+    public async Task<List<LabeledExample>> ExamplesAsync(SkillsMatchDbContext db, CancellationToken ct)
+    {
+        var matcher = await candidates.CurrentAsync(db, ct);
+        var outcomes = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
+        var needIds = outcomes.Select(o => o.NeedId).Distinct().ToList();
+        var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ToProfile(), ct);
+        var examples = new List<LabeledExample>(outcomes.Count);
+        foreach (var outcome in outcomes)
+        {
+            if (needs.TryGetValue(outcome.NeedId, out var need) && matcher.FeaturesOf(need, outcome.ClientId, outcome.Date) is { } features)
+            {
+                examples.Add(new LabeledExample(outcome.NeedId, outcome.ClientId, Grade(outcome.Stage), features.ToArray(), outcome.Date));
+            }
+        }
+
+        return examples;
+    }
+
+    public async Task<ModelCard> TrainAsync(SkillsMatchDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var examples = await ExamplesAsync(db, ct);
+        var card = RankerTraining.Run(examples, Registry, now);
+        Reload();
+        LogTrained(logger, card.Version, card.Model.Ndcg10, card.Heuristic.Ndcg10, card.Decision);
+        return card;
+    }
+
+    public static float Grade(OutcomeStage stage) => stage switch
+    {
+        OutcomeStage.Hired => 3,
+        OutcomeStage.Invited => 2,
+        OutcomeStage.Proposed => 1,
+        _ => 0,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranker falls back to {Ranker}: {Problem}")]
+    private static partial void LogFallback(ILogger logger, string ranker, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ranker {Version} trained: NDCG@10 {Model:F3} vs heuristic {Heuristic:F3}; {Decision}")]
+    private static partial void LogTrained(ILogger logger, string version, double model, double heuristic, string decision);
+}

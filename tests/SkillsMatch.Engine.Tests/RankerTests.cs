@@ -1,0 +1,118 @@
+using SkillsMatch.Engine.Matching;
+using SkillsMatch.Engine.Ranking;
+
+namespace SkillsMatch.Engine.Tests;
+
+public sealed class RankerTests : IDisposable
+{
+    private static readonly DateOnly Day = new(2026, 6, 1);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "skillsmatch-ranker-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ndcg_and_map_match_a_hand_computed_ranking()
+    {
+        // One need, labels in score order 0, 3, 1: DCG@3 = 0 + 7/log2(3) + 1/2; ideal = 7 + 1/log2(3).
+        LabeledExample[] examples = [Example(1, 1, 0, 0.9f), Example(1, 2, 3, 0.5f), Example(1, 3, 1, 0.1f)];
+        var quality = RankingMetrics.Evaluate(examples, batch => [.. batch.Select(e => (double)e.Features[0])]);
+        var expected = ((7 / Math.Log2(3)) + 0.5) / (7 + (1 / Math.Log2(3)));
+        Assert.Equal(expected, quality.Ndcg3, 6);
+        Assert.Equal(0, quality.Ndcg1);
+        Assert.Equal(0.5, quality.Map, 6);
+    }
+
+    [Fact]
+    public void Split_keeps_every_need_on_one_side()
+    {
+        var examples = Enumerable.Range(0, 2000).Select(i => Example(i / 5, i, i % 4, 0)).ToList();
+        var (train, heldOut) = RankingMetrics.SplitByNeed(examples);
+        Assert.Empty(train.Select(e => e.NeedId).Intersect(heldOut.Select(e => e.NeedId)));
+        Assert.InRange(heldOut.Count / (double)examples.Count, 0.15, 0.35);
+    }
+
+    [Fact]
+    public void Model_that_learns_what_employers_weigh_is_promoted_and_a_worse_one_is_not()
+    {
+        var registry = new ModelRegistry(_folder);
+        var learnable = Simulate(new Random(1), signal: true);
+        var first = RankerTraining.Run(learnable, registry, DateTimeOffset.UnixEpoch);
+        Assert.True(first.Promoted, first.Decision);
+        Assert.True(first.Model.Ndcg10 > first.Heuristic.Ndcg10);
+        Assert.Equal([first.Version], registry.PromotedVersions());
+
+        var noise = Simulate(new Random(2), signal: false);
+        var second = RankerTraining.Run(noise, registry, DateTimeOffset.UnixEpoch.AddDays(1));
+        Assert.False(second.Promoted);
+        Assert.Equal([first.Version], registry.PromotedVersions());
+        Assert.Equal(first.Version, registry.LoadActive().Card!.Version);
+    }
+
+    [Fact]
+    public void Corrupt_model_file_falls_back_to_the_previous_model_then_to_the_heuristic()
+    {
+        var registry = new ModelRegistry(_folder);
+        var first = RankerTraining.Run(Simulate(new Random(3), signal: true), registry, DateTimeOffset.UnixEpoch);
+        var second = RankerTraining.Run(Simulate(new Random(3), signal: true), registry, DateTimeOffset.UnixEpoch.AddDays(1));
+        Assert.True(first.Promoted && second.Promoted, $"{first.Decision} / {second.Decision}");
+
+        File.WriteAllText(Path.Combine(_folder, second.Version, "model.zip"), "not a model");
+        var active = registry.LoadActive();
+        Assert.Equal(first.Version, active.Card!.Version);
+        Assert.Contains(second.Version, active.Problem, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(_folder, first.Version, "model.zip"));
+        var fallback = registry.LoadActive();
+        Assert.Null(fallback.Model);
+        Assert.Equal("heuristic", fallback.Name);
+        Assert.NotNull(fallback.Problem);
+    }
+
+    [Fact]
+    public void Model_of_another_feature_schema_is_not_used()
+    {
+        var registry = new ModelRegistry(_folder);
+        var card = RankerTraining.Run(Simulate(new Random(5), signal: true), registry, DateTimeOffset.UnixEpoch);
+        var path = Path.Combine(_folder, card.Version, "card.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace($"\"featureSchema\": {CandidateFeatures.SchemaVersion}", "\"featureSchema\": 1", StringComparison.Ordinal));
+
+        var active = registry.LoadActive();
+
+        Assert.Null(active.Model);
+        Assert.Contains("feature schema 1", active.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Needs with 6 candidates each; with signal, employers weigh commute and experience far more than the heuristic does.</summary>
+    private static List<LabeledExample> Simulate(Random random, bool signal)
+    {
+        var examples = new List<LabeledExample>();
+        for (var need = 1; need <= 400; need++)
+        {
+            var rows = Enumerable.Range(0, 6).Select(i =>
+            {
+                var f = new CandidateFeatures(
+                    (float)random.NextDouble(), (float)random.NextDouble(), 0, (float)random.NextDouble() * 0.3f, 0, 0,
+                    random.Next(5, 80), random.Next(0, 60), random.Next(0, 8), 1, 0, (float)random.NextDouble());
+                var utility = signal
+                    ? (0.6 * f.MustHaveCoverage) - (f.CommuteMinutes / 40.0) + (0.5 * Math.Min(1, f.OccupationExperienceYears / 3)) + (0.1 * random.NextDouble())
+                    : random.NextDouble();
+                return (Client: (need * 10) + i, Features: f.ToArray(), Utility: utility);
+            }).OrderByDescending(r => r.Utility).ToList();
+            for (var rank = 0; rank < rows.Count; rank++)
+            {
+                examples.Add(new LabeledExample(need, rows[rank].Client, rank == 0 ? 3 : rank == 1 ? 2 : rank == 2 ? 1 : 0, rows[rank].Features, Day));
+            }
+        }
+
+        return examples;
+    }
+
+    private static LabeledExample Example(int need, int client, float label, float score) =>
+        new(need, client, label, [score, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], Day);
+}
