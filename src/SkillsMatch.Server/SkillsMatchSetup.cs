@@ -11,6 +11,7 @@ using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
 using SkillsMatch.Server.Features.ForumRounds;
+using SkillsMatch.Server.Features.Jobs;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Ranking;
@@ -46,6 +47,7 @@ public static class SkillsMatchSetup
         services.AddScoped<SampleImporter>();
         services.AddSingleton<CandidateIndexHost>();
         services.AddSingleton<RankerHost>();
+        builder.AddJobs();
         services.AddHostedService<DatabaseInitializer>();
 
         services.ConfigureHttpJsonOptions(json =>
@@ -94,6 +96,7 @@ public static class SkillsMatchSetup
         app.MapMatchingEndpoints();
         app.MapTrainingEndpoints();
         app.MapRankerEndpoints();
+        app.MapJobs();
         return app;
     }
 }

@@ -23,6 +23,9 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Storage:SeedSamplesOnStart", SeedSamples ? "true" : "false");
+
+        // Tests run jobs themselves; no background Hangfire server picks up recurring work.
+        builder.UseSetting("Jobs:Enabled", "false");
     }
 
     public async Task<T> WithDbAsync<T>(Func<SkillsMatchDbContext, Task<T>> action)

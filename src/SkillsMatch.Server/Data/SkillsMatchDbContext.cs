@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
+using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.ForumRounds;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
@@ -17,6 +18,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<ShortlistEntry> Shortlists => Set<ShortlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);

@@ -16,6 +16,10 @@ public sealed record CandidatesResponse(int NeedId, string Ranker, int FeatureSc
 
 public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
+public sealed record ShortlistRow(int ClientId, int Rank, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
+
+public sealed record ShortlistResponse(int NeedId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates);
+
 public sealed record MatchesResponse(int ClientId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals);
 
 public static class MatchingEndpoints
@@ -48,6 +52,20 @@ public static class MatchingEndpoints
             return TypedResults.Ok(new CandidatesResponse(
                 id, active.Name, CandidateFeatures.SchemaVersion,
                 [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+        });
+
+        group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
+            {
+                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+            }
+
+            var rows = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == id).OrderBy(s => s.Rank).ToListAsync(ct);
+            return TypedResults.Ok(new ShortlistResponse(
+                id,
+                rows.Count == 0 ? null : rows[0].ComputedAt,
+                [.. rows.Select(r => new ShortlistRow(r.ClientId, r.Rank, r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (

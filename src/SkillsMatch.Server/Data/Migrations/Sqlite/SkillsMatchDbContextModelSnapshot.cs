@@ -240,6 +240,33 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.ToTable("ForumRounds");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("NeedId", "ClientId");
+
+                    b.HasIndex("NeedId", "Rank");
+
+                    b.ToTable("Shortlists", (string)null);
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Needs.Need", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,19 @@
+namespace SkillsMatch.Server.Features.Jobs;
+
+/// <summary>Scheduled work. Section <c>Jobs</c>; cron expressions in UTC.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run the Hangfire server in this process (the embedded default does).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string RetrainCron { get; set; } = "0 3 * * *";
+
+    public string RematchCron { get; set; } = "*/30 * * * *";
+
+    public string ExpireCron { get; set; } = "10 0 * * *";
+
+    /// <summary>Shortlist length stored per open need.</summary>
+    public int ShortlistSize { get; set; } = 50;
+}

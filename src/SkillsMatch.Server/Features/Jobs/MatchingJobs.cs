@@ -1,0 +1,95 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Matching;
+using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
+
+namespace SkillsMatch.Server.Features.Jobs;
+
+/// <summary>
+/// The recurring jobs. Each is idempotent — running it twice leaves the same state as once — so a
+/// retry or a second instance running it at the same time does no harm.
+/// </summary>
+public sealed partial class MatchingJobs(
+    SkillsMatchDbContext db,
+    CandidateIndexHost candidates,
+    RankerHost ranker,
+    TimeProvider clock,
+    IOptions<JobsOptions> options,
+    ILogger<MatchingJobs> logger)
+{
+    public const string Retrain = "retrain-ranker";
+    public const string Rematch = "rematch-open-needs";
+    public const string Expire = "expire-needs";
+
+    /// <summary>Trains a model on all outcomes; promotes it only if it is better (see <see cref="RankerHost.TrainAsync"/>).</summary>
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RetrainAsync(CancellationToken ct)
+    {
+        var needs = await db.Outcomes.Select(o => o.NeedId).Distinct().CountAsync(ct);
+        if (needs < 20)
+        {
+            LogSkipped(logger, needs);
+            return;
+        }
+
+        await ranker.TrainAsync(db, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Ranks every open need afresh and replaces its stored shortlist, keeping when each client was first listed.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RematchAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var active = ranker.Active;
+        var matcher = await candidates.CurrentAsync(db, ct, active.Model);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
+        foreach (var need in needs)
+        {
+            var ranked = matcher.CandidatesFor(need.ToProfile(), options.Value.ShortlistSize, today, Engine.Taxonomy.Language.German);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var previous = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == need.Id).ToDictionaryAsync(s => s.ClientId, s => s.FirstListedAt, ct);
+            await db.Shortlists.Where(s => s.NeedId == need.Id).ExecuteDeleteAsync(ct);
+            db.Shortlists.AddRange(ranked.Select((r, i) => new ShortlistEntry
+            {
+                NeedId = need.Id,
+                ClientId = r.ClientId,
+                Rank = i + 1,
+                Score = r.Score,
+                ComputedAt = now,
+                FirstListedAt = previous.TryGetValue(r.ClientId, out var first) ? first : now,
+            }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        LogRematched(logger, needs.Count, active.Name);
+    }
+
+    /// <summary>Open needs whose period ended before today become expired.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task ExpireAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        var expired = await db.Needs
+            .Where(n => n.Status == NeedStatus.Open && n.PeriodEnd != null && n.PeriodEnd < today)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NeedStatus.Expired).SetProperty(n => n.Version, n => n.Version + 1).SetProperty(n => n.UpdatedAt, now), ct);
+        LogExpired(logger, expired);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retraining skipped: outcomes of only {Needs} needs")]
+    private static partial void LogSkipped(ILogger logger, int needs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rematched {Needs} open needs with {Ranker}")]
+    private static partial void LogRematched(ILogger logger, int needs, string ranker);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Needs} needs past their end date")]
+    private static partial void LogExpired(ILogger logger, int needs);
+}
