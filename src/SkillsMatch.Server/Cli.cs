@@ -109,13 +109,22 @@ public static class Cli
 
     private static Command TrainCommand()
     {
-        var train = new Command("train", "Train the LightGBM ranker on recorded outcomes, evaluate it on held-out needs and promote it if it is better.") { TreatUnmatchedTokensAsErrors = false };
+        var export = new Option<DirectoryInfo?>("--export") { Description = "Also write the training and held-out examples as CSV (for the XGBoost peer in bench/)." };
+        var train = new Command("train", "Train the LightGBM ranker on recorded outcomes, evaluate it on held-out needs and promote it if it is better.") { export };
+        train.TreatUnmatchedTokensAsErrors = false;
         train.SetAction(async (parse, ct) =>
         {
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
             await db.Database.MigrateAsync(ct);
+            if (parse.GetValue(export) is { } folder)
+            {
+                var examples = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().ExamplesAsync(db, ct);
+                Engine.Ranking.RankerTraining.Export(examples, folder.FullName);
+                Console.WriteLine($"Exported {examples.Count} examples to {folder.FullName}.");
+            }
+
             var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, TimeProvider.System.GetUtcNow(), ct);
             Console.WriteLine(Features.Ranking.ModelReport.Format(card));
             return 0;
@@ -138,7 +147,12 @@ public static class Cli
                 Console.WriteLine(Features.Ranking.ModelReport.Format(card));
             }
 
-            await Task.CompletedTask;
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            await db.Database.MigrateAsync(ct);
+            var adherence = await Features.Ranking.RankerHost.AdherenceAsync(db, ct);
+            Console.WriteLine();
+            Console.WriteLine($"Proposals that followed the ranking: {adherence.FollowedRanking} of {adherence.ProposalsWithRank} with a recorded rank ({adherence.Share:P1}); {adherence.PassOverReasons} pass-overs carry a reason.");
             return 0;
         });
         return evaluate;

@@ -38,20 +38,68 @@ public sealed class RankerTests : IDisposable
     }
 
     [Fact]
-    public void Model_that_learns_what_employers_weigh_is_promoted_and_a_worse_one_is_not()
+    public void Model_that_learns_what_employers_weigh_is_promoted()
     {
         var registry = new ModelRegistry(_folder);
-        var learnable = Simulate(new Random(1), signal: true);
-        var first = RankerTraining.Run(learnable, registry, DateTimeOffset.UnixEpoch);
+        var first = RankerTraining.Run(Simulate(new Random(1), signal: true), registry, DateTimeOffset.UnixEpoch);
         Assert.True(first.Promoted, first.Decision);
         Assert.True(first.Model.Ndcg10 > first.Heuristic.Ndcg10);
         Assert.Equal([first.Version], registry.PromotedVersions());
-
-        var noise = Simulate(new Random(2), signal: false);
-        var second = RankerTraining.Run(noise, registry, DateTimeOffset.UnixEpoch.AddDays(1));
-        Assert.False(second.Promoted);
-        Assert.Equal([first.Version], registry.PromotedVersions());
         Assert.Equal(first.Version, registry.LoadActive().Card!.Version);
+    }
+
+    [Fact]
+    public void Model_no_better_than_the_heuristic_is_not_promoted_and_the_active_one_stays()
+    {
+        var registry = new ModelRegistry(_folder);
+        var active = RankerTraining.Run(Simulate(new Random(1), signal: true), registry, DateTimeOffset.UnixEpoch);
+
+        // Employers who decide exactly as the heuristic ranks: nothing can beat it.
+        var asHeuristic = Simulate(new Random(2), signal: true)
+            .GroupBy(e => e.NeedId)
+            .SelectMany(g => g.OrderByDescending(e => HeuristicScore.Of(RankerTraining.FromArray(e.Features))).ThenBy(e => e.ClientId)
+                .Select((e, rank) => e with { Label = Math.Max(0, 3 - rank) }))
+            .ToList();
+        var second = RankerTraining.Run(asHeuristic, registry, DateTimeOffset.UnixEpoch.AddDays(1));
+
+        Assert.Equal(1.0, second.Heuristic.Ndcg10, 9);
+        Assert.False(second.Promoted, second.Decision);
+        Assert.Equal([active.Version], registry.PromotedVersions());
+        Assert.Equal(active.Version, registry.LoadActive().Card!.Version);
+    }
+
+    [Fact]
+    public void Promotion_needs_more_than_the_heuristic_and_no_less_than_the_active_model()
+    {
+        static RankingQuality Q(double ndcg10) => new(0, 0, 0, ndcg10, 0, 10);
+        Assert.True(RankerTraining.Decide(Q(0.9), Q(0.8), null).Promote);
+        Assert.True(RankerTraining.Decide(Q(0.9), Q(0.8), Q(0.9)).Promote);
+        Assert.False(RankerTraining.Decide(Q(0.85), Q(0.8), Q(0.9)).Promote);
+        Assert.False(RankerTraining.Decide(Q(0.8), Q(0.8), null).Promote);
+    }
+
+    [Fact]
+    public void Compiled_trees_score_exactly_as_the_ML_NET_prediction_engine()
+    {
+        var examples = Simulate(new Random(9), signal: true);
+        var model = LightGbmRanker.Train(examples);
+        var loaded = Path.Combine(_folder, "model.zip");
+        Directory.CreateDirectory(_folder);
+        model.Save(loaded);
+
+        foreach (var ranker in new[] { model, LightGbmRanker.Load(loaded) })
+        {
+            Assert.True(ranker.UsesCompiledTrees);
+            var features = examples.Take(500).Select(e => e.Features).ToList();
+            var compiled = ranker.Score(features);
+            var reference = ranker.ScoreWithPredictionEngine(features);
+            for (var i = 0; i < features.Count; i++)
+            {
+                Assert.True(Math.Abs(reference[i] - compiled[i]) <= 1e-5 * Math.Max(1, Math.Abs(reference[i])), $"{reference[i]} vs {compiled[i]}");
+            }
+
+            Assert.True(compiled.Distinct().Count() > 50, "scores vary");
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -18,12 +20,21 @@ public sealed class LightGbmRanker
     private readonly PredictionEngine<Row, Prediction> _engine;
     private readonly object _engineLock = new();
 
+    private readonly CompiledTrees? _trees;
+
     private LightGbmRanker(MLContext ml, ITransformer model)
     {
         _ml = ml;
         _model = model;
         _engine = ml.Model.CreatePredictionEngine<Row, Prediction>(model);
+        _trees = CompiledTrees.From(model);
     }
+
+    /// <summary>True when scoring walks the model's trees directly instead of going through an ML.NET prediction engine.</summary>
+    public bool UsesCompiledTrees => _trees is not null;
+
+    /// <summary>Trees and split nodes of the compiled ensemble (0 when not compiled).</summary>
+    public (int Trees, int Nodes) Size => _trees?.Size ?? (0, 0);
 
     public static LightGbmRanker Train(IReadOnlyList<LabeledExample> examples, int seed = 1)
     {
@@ -36,10 +47,16 @@ public sealed class LightGbmRanker
             RowGroupColumnName = "GroupKey",
             NumberOfLeaves = 15,
             MinimumExampleCountPerLeaf = 10,
-            LearningRate = 0.08,
-            NumberOfIterations = 150,
+            LearningRate = 0.12,
+            // 100 trees of at most 15 leaves and depth 5: on the sample outcomes NDCG@10 0.928 against
+            // 0.930 with 150 deeper trees, while re-ranking 1,000 candidates takes about 1 ms, not 4
+            // (docs/benchmarks.md).
+            NumberOfIterations = 100,
             Seed = seed,
             NumberOfThreads = 1,
+
+            // Shallow trees: re-ranking walks each of them a fixed number of steps per candidate.
+            Booster = new GradientBooster.Options { MaximumTreeDepth = 5 },
             Silent = true,
         };
         var pipeline = ml.Transforms.Conversion.MapValueToKey("GroupKey", nameof(Row.GroupId))
@@ -49,6 +66,19 @@ public sealed class LightGbmRanker
 
     /// <summary>Scores feature vectors; higher ranks first. Thread-safe.</summary>
     public double[] Score(IReadOnlyList<float[]> features)
+    {
+        if (_trees is not null)
+        {
+            var result = new double[features.Count];
+            _trees.Score(features, result);
+            return result;
+        }
+
+        return ScoreWithPredictionEngine(features);
+    }
+
+    /// <summary>The same scores through ML.NET's own prediction engine: the reference the compiled trees are tested against.</summary>
+    public double[] ScoreWithPredictionEngine(IReadOnlyList<float[]> features)
     {
         var scores = new double[features.Count];
         lock (_engineLock)
@@ -94,5 +124,162 @@ public sealed class LightGbmRanker
     private sealed class Prediction
     {
         public float Score { get; set; }
+    }
+
+    /// <summary>
+    /// The LightGBM ensemble as flat arrays: a node's split feature and threshold, its children
+    /// (a negative child is <c>~leaf</c>), leaf values, tree weights and bias. Walking them costs a
+    /// few comparisons per tree, no allocation and no ML.NET pipeline per candidate.
+    /// </summary>
+    private sealed class CompiledTrees
+    {
+        private const int Block = 16;
+        private readonly Split[] _splits;
+        private readonly double[] _leafValue;
+        private readonly int[] _treeBase;
+        private readonly int[] _treeLeafBase;
+        private readonly int[] _depth;
+        private readonly double _bias;
+
+        private CompiledTrees(int[] feature, float[] threshold, int[] children, double[] leafValue, int[] treeBase, int[] treeLeafBase, int[] depth, double bias)
+        {
+            _splits = new Split[feature.Length];
+            for (var i = 0; i < feature.Length; i++)
+            {
+                _splits[i] = new Split { Feature = feature[i], Threshold = threshold[i], Left = children[2 * i], Right = children[(2 * i) + 1] };
+            }
+
+            _leafValue = leafValue;
+            _treeBase = treeBase;
+            _treeLeafBase = treeLeafBase;
+            _depth = depth;
+            _bias = bias;
+        }
+
+        public (int Trees, int Nodes) Size => (_treeBase.Length, _splits.Length);
+
+        /// <summary>
+        /// Every tree becomes a table of nodes in one array: its splits, then its leaves as nodes
+        /// that lead to themselves. A walk of exactly the tree's depth then ends on the leaf with
+        /// no branch at all, and several candidates walk side by side.
+        /// </summary>
+        public static CompiledTrees? From(ITransformer model)
+        {
+            var last = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
+            if (last is not ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree parameters })
+            {
+                return null;
+            }
+
+            var ensemble = parameters.TrainedTreeEnsemble;
+            var trees = ensemble.Trees;
+            if (trees.Any(t => t.CategoricalSplitFlags.Any(f => f)))
+            {
+                return null;
+            }
+
+            var feature = new List<int>();
+            var threshold = new List<float>();
+            var children = new List<int>();
+            var leafValue = new List<double>();
+            var treeBase = new int[trees.Count];
+            var treeLeafBase = new int[trees.Count];
+            var depth = new int[trees.Count];
+            for (var t = 0; t < trees.Count; t++)
+            {
+                var tree = trees[t];
+                var splits = tree.LeftChild.Count;
+                var weight = ensemble.TreeWeights[t];
+                treeBase[t] = feature.Count;
+                treeLeafBase[t] = feature.Count + splits;
+                int Target(int child) => child >= 0 ? child : splits + ~child;
+                for (var n = 0; n < splits; n++)
+                {
+                    feature.Add(tree.NumericalSplitFeatureIndexes[n]);
+                    threshold.Add(tree.NumericalSplitThresholds[n]);
+                    children.Add(Target(tree.LeftChild[n]));
+                    children.Add(Target(tree.RightChild[n]));
+                }
+
+                for (var leaf = 0; leaf < tree.LeafValues.Count; leaf++)
+                {
+                    feature.Add(0);
+                    threshold.Add(float.PositiveInfinity);
+                    children.Add(splits + leaf);
+                    children.Add(splits + leaf);
+                    leafValue.Add(weight * tree.LeafValues[leaf]);
+                }
+
+                depth[t] = splits == 0 ? 0 : Depth(tree, 0);
+            }
+
+            // Leaf values are indexed by node position; pad split positions with zeros.
+            var values = new double[feature.Count];
+            var next = 0;
+            for (var t = 0; t < trees.Count; t++)
+            {
+                var end = t + 1 < trees.Count ? treeBase[t + 1] : feature.Count;
+                for (var i = treeLeafBase[t]; i < end; i++)
+                {
+                    values[i] = leafValue[next++];
+                }
+            }
+
+            return new CompiledTrees([.. feature], [.. threshold], [.. children], values, treeBase, treeLeafBase, depth, ensemble.Bias);
+        }
+
+        private static int Depth(Microsoft.ML.Trainers.FastTree.RegressionTree tree, int node)
+        {
+            int Side(int child) => child < 0 ? 1 : 1 + Depth(tree, child);
+            return Math.Max(Side(tree.LeftChild[node]), Side(tree.RightChild[node]));
+        }
+
+        public void Score(IReadOnlyList<float[]> features, double[] scores)
+        {
+            var width = FeatureCount;
+            Span<float> block = stackalloc float[Block * width];
+            Span<int> node = stackalloc int[Block];
+            ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
+            for (var from = 0; from < features.Count; from += Block)
+            {
+                var count = Math.Min(Block, features.Count - from);
+                for (var j = 0; j < count; j++)
+                {
+                    features[from + j].AsSpan(0, width).CopyTo(block[(j * width)..]);
+                    scores[from + j] = _bias;
+                }
+
+                ref var values = ref MemoryMarshal.GetReference(block);
+                for (var t = 0; t < _treeBase.Length; t++)
+                {
+                    var root = _treeBase[t];
+                    node[..count].Fill(root);
+                    for (var d = 0; d < _depth[t]; d++)
+                    {
+                        for (var j = 0; j < count; j++)
+                        {
+                            ref var split = ref Unsafe.Add(ref splits, node[j]);
+                            var right = Unsafe.Add(ref values, (j * width) + split.Feature) > split.Threshold;
+                            node[j] = root + Unsafe.Add(ref split.Left, Unsafe.As<bool, byte>(ref right));
+                        }
+                    }
+
+                    for (var j = 0; j < count; j++)
+                    {
+                        scores[from + j] += _leafValue[node[j]];
+                    }
+                }
+            }
+        }
+
+        /// <summary>A split and its two children side by side (16 bytes); a leaf is a split that leads to itself.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        private struct Split
+        {
+            public int Feature;
+            public float Threshold;
+            public int Left;
+            public int Right;
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed record ModelCard(
     int TrainingExamples,
     int TrainingNeeds,
     int HeldOutNeeds,
+    double TrainingSeconds,
     DateOnly? OutcomesFrom,
     DateOnly? OutcomesTo,
     RankingQuality Model,

@@ -23,18 +23,15 @@ public static class RankerTraining
             throw new InvalidOperationException($"Too few outcomes to train: {examples.Count} examples over {examples.Select(e => e.NeedId).Distinct().Count()} needs.");
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var model = LightGbmRanker.Train(train, seed);
+        var trainingSeconds = watch.Elapsed.TotalSeconds;
         var modelQuality = RankingMetrics.Evaluate(heldOut, batch => model.Score([.. batch.Select(e => e.Features)]));
         var heuristic = RankingMetrics.Evaluate(heldOut, HeuristicScores);
         var active = registry.LoadActive();
         var activeQuality = active.Model is { } current ? RankingMetrics.Evaluate(heldOut, batch => current.Score([.. batch.Select(e => e.Features)])) : null;
 
-        var beatsHeuristic = modelQuality.Ndcg10 > heuristic.Ndcg10;
-        var notWorse = activeQuality is null || modelQuality.Ndcg10 >= activeQuality.Ndcg10;
-        var promote = beatsHeuristic && notWorse;
-        var decision = promote ? "promoted"
-            : !beatsHeuristic ? "not promoted: NDCG@10 not above the heuristic"
-            : "not promoted: NDCG@10 below the active model";
+        var (promote, decision) = Decide(modelQuality, heuristic, activeQuality);
         var card = new ModelCard(
             now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + $"-{Guid.NewGuid().ToString("N")[..6]}",
             now,
@@ -43,6 +40,7 @@ public static class RankerTraining
             train.Count,
             train.Select(e => e.NeedId).Distinct().Count(),
             heldOut.Select(e => e.NeedId).Distinct().Count(),
+            Math.Round(trainingSeconds, 3),
             examples.Count == 0 ? null : examples.Min(e => e.Date),
             examples.Count == 0 ? null : examples.Max(e => e.Date),
             modelQuality,
@@ -58,6 +56,36 @@ public static class RankerTraining
         }
 
         return card;
+    }
+
+    /// <summary>Writes the split as two CSV files (need, client, label, features) for a peer ranker trained outside .NET.</summary>
+    public static void Export(IReadOnlyList<LabeledExample> examples, string folder)
+    {
+        var (train, heldOut) = RankingMetrics.SplitByNeed(examples);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, rows) in new[] { ("train.csv", train), ("heldout.csv", heldOut) })
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, name));
+            writer.WriteLine($"need_id,client_id,label,{string.Join(',', CandidateFeatures.Names)}");
+            foreach (var e in rows.OrderBy(e => e.NeedId).ThenBy(e => e.ClientId))
+            {
+                writer.WriteLine(string.Join(',', new[] { e.NeedId.ToString(CultureInfo.InvariantCulture), e.ClientId.ToString(CultureInfo.InvariantCulture), e.Label.ToString(CultureInfo.InvariantCulture) }
+                    .Concat(e.Features.Select(f => f.ToString("R", CultureInfo.InvariantCulture)))));
+            }
+        }
+    }
+
+    /// <summary>The promotion rule: better than the heuristic and not worse than the active model, by NDCG@10 on the same held-out needs.</summary>
+    public static (bool Promote, string Decision) Decide(RankingQuality model, RankingQuality heuristic, RankingQuality? active)
+    {
+        if (model.Ndcg10 <= heuristic.Ndcg10)
+        {
+            return (false, "not promoted: NDCG@10 not above the heuristic");
+        }
+
+        return active is not null && model.Ndcg10 < active.Ndcg10
+            ? (false, "not promoted: NDCG@10 below the active model")
+            : (true, "promoted");
     }
 
     public static double[] HeuristicScores(IReadOnlyList<LabeledExample> batch) =>

@@ -26,6 +26,13 @@ public sealed class Outcome : IVersioned
     public string? Reason { get; set; }
     public DateOnly Date { get; set; }
     public string? DecidedBy { get; set; }
+
+    /// <summary>The candidate's rank in the list the caseworker saw when proposing, when recorded.</summary>
+    public int? RankAtProposal { get; set; }
+
+    /// <summary>Why a caseworker passed over higher-ranked candidates, optional.</summary>
+    public string? PassOverReason { get; set; }
+
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -38,6 +45,7 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.Property(o => o.Stage).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.Reason).HasMaxLength(Limits.Text);
         builder.Property(o => o.DecidedBy).HasMaxLength(Limits.Code);
+        builder.Property(o => o.PassOverReason).HasMaxLength(Limits.Text);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne(o => o.Need).WithMany().HasForeignKey(o => o.NeedId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Cascade);

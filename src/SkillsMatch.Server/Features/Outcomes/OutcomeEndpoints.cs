@@ -6,11 +6,14 @@ using SkillsMatch.Server.Data;
 
 namespace SkillsMatch.Server.Features.Outcomes;
 
-public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version);
+public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null);
 
-public sealed record OutcomeResponse(int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record OutcomeResponse(
+    int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason,
+    long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static OutcomeResponse From(Outcome o) => new(o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.Version, o.CreatedAt, o.UpdatedAt);
+    public static OutcomeResponse From(Outcome o) => new(
+        o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.RankAtProposal, o.PassOverReason, o.Version, o.CreatedAt, o.UpdatedAt);
 }
 
 public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
@@ -27,6 +30,8 @@ public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
         RuleFor(o => o.Date).NotNull();
         RuleFor(o => o.Reason).Text(Limits.Text);
         RuleFor(o => o.DecidedBy).Text(Limits.Code);
+        RuleFor(o => o.RankAtProposal).InclusiveBetween(1, 500);
+        RuleFor(o => o.PassOverReason).Text(Limits.Text);
     }
 }
 
@@ -154,5 +159,7 @@ public static class OutcomeEndpoints
         outcome.Reason = input.Reason;
         outcome.Date = input.Date!.Value;
         outcome.DecidedBy = input.DecidedBy;
+        outcome.RankAtProposal = input.RankAtProposal;
+        outcome.PassOverReason = input.PassOverReason;
     }
 }

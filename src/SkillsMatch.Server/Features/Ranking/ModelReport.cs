@@ -12,7 +12,7 @@ public static class ModelReport
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Model {card.Version} — {card.Decision}");
-        text.AppendLine(c, $"Trained {card.TrainedAt:u} on {card.TrainingExamples} outcomes of {card.TrainingNeeds} needs ({card.OutcomesFrom:yyyy-MM-dd} to {card.OutcomesTo:yyyy-MM-dd}); held out {card.HeldOutNeeds} needs.");
+        text.AppendLine(c, $"Trained {card.TrainedAt:u} on {card.TrainingExamples} outcomes of {card.TrainingNeeds} needs ({card.OutcomesFrom:yyyy-MM-dd} to {card.OutcomesTo:yyyy-MM-dd}); held out {card.HeldOutNeeds} needs; training took {card.TrainingSeconds:F2} s.");
         text.AppendLine(c, $"Features (schema {card.FeatureSchema}): {string.Join(", ", card.Features)}");
         text.AppendLine();
         text.AppendLine("| ranker | NDCG@1 | NDCG@3 | NDCG@5 | NDCG@10 | MAP |");

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Engine.Ranking;
+using SkillsMatch.Server.Data;
 
 namespace SkillsMatch.Server.Features.Ranking;
 
-public sealed record RankerResponse(string Ranker, ModelCard? Card, string? FallbackReason);
+public sealed record RankerResponse(string Ranker, ModelCard? Card, string? FallbackReason, ProposalAdherence Proposals);
 
 public static class RankerEndpoints
 {
@@ -11,10 +12,10 @@ public static class RankerEndpoints
     {
         var group = routes.MapGroup("/api/ranker").WithTags("Ranker");
 
-        group.MapGet("/", Ok<RankerResponse> (RankerHost host) =>
+        group.MapGet("/", async Task<Ok<RankerResponse>> (RankerHost host, SkillsMatchDbContext db, CancellationToken ct) =>
         {
             var active = host.Active;
-            return TypedResults.Ok(new RankerResponse(active.Name, active.Card, active.Problem));
+            return TypedResults.Ok(new RankerResponse(active.Name, active.Card, active.Problem, await RankerHost.AdherenceAsync(db, ct)));
         });
 
         group.MapGet("/models", Ok<IReadOnlyList<ModelCard>> (RankerHost host) => TypedResults.Ok(host.Registry.Cards()));

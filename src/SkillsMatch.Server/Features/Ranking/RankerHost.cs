@@ -7,6 +7,9 @@ using SkillsMatch.Server.Features.Outcomes;
 
 namespace SkillsMatch.Server.Features.Ranking;
 
+/// <summary>Proposals with a recorded rank, how many followed the ranking, and how many pass-overs carry a reason.</summary>
+public sealed record ProposalAdherence(int ProposalsWithRank, int FollowedRanking, double Share, int PassOverReasons);
+
 /// <summary>
 /// The model registry under the data directory and the ranker in use. A model that cannot be
 /// loaded is logged and replaced by the previous one or the heuristic; users never see an error.
@@ -76,6 +79,19 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
         Reload();
         LogTrained(logger, card.Version, card.Model.Ndcg10, card.Heuristic.Ndcg10, card.Decision);
         return card;
+    }
+
+    /// <summary>
+    /// How often caseworkers' proposals followed the ranking they saw: a proposal follows it when
+    /// the candidate's rank is within the number of proposals made for that need.
+    /// </summary>
+    public static async Task<ProposalAdherence> AdherenceAsync(SkillsMatchDbContext db, CancellationToken ct)
+    {
+        var outcomes = await db.Outcomes.AsNoTracking().Select(o => new { o.NeedId, o.RankAtProposal, o.PassOverReason }).ToListAsync(ct);
+        var perNeed = outcomes.GroupBy(o => o.NeedId).ToDictionary(g => g.Key, g => g.Count());
+        var ranked = outcomes.Where(o => o.RankAtProposal is not null).ToList();
+        var followed = ranked.Count(o => o.RankAtProposal <= perNeed[o.NeedId]);
+        return new ProposalAdherence(ranked.Count, followed, ranked.Count == 0 ? 0 : followed / (double)ranked.Count, outcomes.Count(o => o.PassOverReason is not null));
     }
 
     public static float Grade(OutcomeStage stage) => stage switch

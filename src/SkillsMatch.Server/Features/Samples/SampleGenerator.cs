@@ -434,8 +434,15 @@ public sealed class SampleGenerator
             var must = need.MustHave.Split(';').Select(s => s.Split(':')[0]).ToArray();
             var required = Cefr(need.Languages.Split(';').FirstOrDefault(l => l.StartsWith("de:", StringComparison.Ordinal))?[3..] ?? "A1");
             var weights = EmployerWeights(need.EmployerId);
-            var proposed = must.SelectMany(s => bySkill.GetValueOrDefault(s) ?? []).Distinct()
+            // The list the caseworker saw: by must-have coverage. The caseworker mostly proposes from
+            // its top, sometimes passing over someone for a reason of their own.
+            var shown = must.SelectMany(s => bySkill.GetValueOrDefault(s) ?? []).Distinct()
                 .Select(c => (Client: c, Coverage: must.Count(m => c.Skills.Contains(m, StringComparison.Ordinal)) / (double)must.Length, Noise: _random.NextDouble()))
+                .OrderByDescending(c => c.Coverage)
+                .ThenBy(c => c.Client.Id)
+                .ToList();
+            var rankShown = shown.Select((c, i) => (c.Client.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank);
+            var proposed = shown
                 .OrderByDescending(c => c.Coverage + (0.5 * c.Noise))
                 .ThenBy(c => c.Client.Id)
                 .Take(_random.Next(3, 8))
@@ -469,12 +476,22 @@ public sealed class SampleGenerator
                     _ when utility > 0.55 && rank <= 2 => ("Invited", null),
                     _ => ("Rejected", RejectionReason(terms)),
                 };
-                rows.Add(new OutcomeRow(rows.Count + 1, need.Id, client.Id, stage, reason, date, $"IFK-{_random.Next(1, 26):00}"));
+                var shownRank = rankShown[client.Id];
+                var passedOver = shownRank > proposed.Count;
+                rows.Add(new OutcomeRow(
+                    rows.Count + 1, need.Id, client.Id, stage, reason, date, $"IFK-{_random.Next(1, 26):00}", shownRank,
+                    passedOver && _random.NextDouble() < 0.7 ? Pick(PassOverReasons) : null));
             }
         }
 
         return rows;
     }
+
+    private static readonly string[] PassOverReasons =
+    [
+        "Höher gelistete Klienten bereits in einer Maßnahme", "Höher gelistete Klienten nicht erreichbar",
+        "Arbeitszeiten passen nicht zu den höher gelisteten Klienten", "Persönlicher Eindruck aus dem Beratungsgespräch",
+    ];
 
     /// <summary>How much an employer cares about each criterion: its own, stable across its needs.</summary>
     private static (double Must, double Experience, double Commute, double Language) EmployerWeights(int employerId)

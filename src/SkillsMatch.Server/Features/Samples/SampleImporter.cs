@@ -154,10 +154,21 @@ public sealed class SampleImporter(
             foreach (var (row, line) in outcomeRows)
             {
                 var stage = ParseEnum<OutcomeStage>(row.Stage, SampleFiles.Outcomes, line, "stage");
-                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null);
+                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null, row.RankAtProposal, row.PassOverReason);
                 if (stage is not null && await CheckAsync(outcomes, input, SampleFiles.Outcomes, line, ct))
                 {
-                    db.Outcomes.Add(new Outcome { Id = row.Id, NeedId = row.NeedId, ClientId = row.ClientId, Stage = stage.Value, Reason = row.Reason, Date = row.Date, DecidedBy = row.DecidedBy });
+                    db.Outcomes.Add(new Outcome
+                    {
+                        Id = row.Id,
+                        NeedId = row.NeedId,
+                        ClientId = row.ClientId,
+                        Stage = stage.Value,
+                        Reason = row.Reason,
+                        Date = row.Date,
+                        DecidedBy = row.DecidedBy,
+                        RankAtProposal = row.RankAtProposal,
+                        PassOverReason = row.PassOverReason,
+                    });
                 }
             }
 

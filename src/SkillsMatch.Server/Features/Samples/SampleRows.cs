@@ -71,7 +71,7 @@ public sealed record CourseRow(
     string Funding,
     bool AzavCertified);
 
-public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy);
+public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason);
 
 /// <summary>A whole sample data set, as generated or read from CSV.</summary>
 public sealed record SampleSet(

@@ -403,6 +403,13 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.Property<int>("NeedId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PassOverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RankAtProposal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
