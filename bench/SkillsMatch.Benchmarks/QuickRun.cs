@@ -129,7 +129,7 @@ public static class QuickRun
         Console.WriteLine($"| LINQ scan peer, mean | {F(linqMs)} ms | engine is {F(linqMs / enginePeerNeedsMs)}× faster (goal ≥ 20×) |");
         Console.WriteLine($"| SQLite GROUP BY peer, mean | {F(sqlMs)} ms | engine is {F(sqlMs / enginePeerNeedsMs)}× faster (goal ≥ 10×) |");
         Console.WriteLine($"| SQLite peer table load + index | {F(sqlLoadMs / 1000)} s | |");
-        Console.WriteLine($"| LightGBM re-ranking: scoring 1,000 candidates ({trees} trees, {nodes} splits) | {F(scoreMs)} ms | ≤ 2 ms |");
+        Console.WriteLine($"| LightGBM re-ranking: scoring 1,000 candidates ({trees} trees, {nodes} nodes) | {F(scoreMs)} ms | ≤ 2 ms |");
         Console.WriteLine();
         Console.WriteLine($"Total {F(total.Elapsed.TotalSeconds)} s");
         return 0;
