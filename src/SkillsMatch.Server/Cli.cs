@@ -125,9 +125,17 @@ public static class Cli
                 Console.WriteLine($"Exported {examples.Count} examples to {folder.FullName}.");
             }
 
-            var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, TimeProvider.System.GetUtcNow(), ct);
-            Console.WriteLine(Features.Ranking.ModelReport.Format(card));
-            return 0;
+            try
+            {
+                var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, TimeProvider.System.GetUtcNow(), ct);
+                Console.WriteLine(Features.Ranking.ModelReport.Format(card));
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
         });
         return train;
     }
