@@ -49,4 +49,18 @@ public static class ReferenceRules
 
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength);
+
+    /// <summary>A list filter naming a region or skill that does not exist is a problem on that parameter.</summary>
+    public static void CheckFilters(this ProblemBuilder problems, ReferenceData reference, string? region = null, string? skill = null)
+    {
+        if (region is not null && !reference.Regions.ContainsRegion(region))
+        {
+            problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
+        }
+
+        if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
+        {
+            problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
+        }
+    }
 }

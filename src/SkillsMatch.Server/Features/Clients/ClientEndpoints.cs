@@ -18,15 +18,7 @@ public static class ClientEndpoints
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
-            if (region is not null && !reference.Regions.ContainsRegion(region))
-            {
-                problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
-            }
-
-            if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
-            {
-                problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
-            }
+            problems.CheckFilters(reference, region, skill);
 
             if (problems.HasErrors)
             {

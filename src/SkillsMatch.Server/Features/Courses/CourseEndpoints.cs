@@ -17,10 +17,7 @@ public static class CourseEndpoints
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
-            if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
-            {
-                problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
-            }
+            problems.CheckFilters(reference, skill: skill);
 
             if (problems.HasErrors)
             {

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
@@ -45,7 +46,7 @@ public sealed partial class MatchingJobs(
     public async Task RematchAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = clock.Today();
         var active = ranker.Active;
         var matcher = await candidates.CurrentAsync(db, ct, active.Model);
         var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
@@ -76,7 +77,7 @@ public sealed partial class MatchingJobs(
     [AutomaticRetry(Attempts = 3)]
     public async Task ExpireAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var now = clock.GetUtcNow();
         var expired = await db.Needs
             .Where(n => n.Status == NeedStatus.Open && n.PeriodEnd != null && n.PeriodEnd < today)

@@ -46,7 +46,7 @@ public static class MatchingEndpoints
 
             var active = ranker.Active;
             var matcher = await host.CurrentAsync(db, ct, active.Model);
-            var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, Today(clock), Texts.Current);
+            var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, clock.Today(), Texts.Current);
             var ids = ranked.Select(r => r.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             return TypedResults.Ok(new CandidatesResponse(
@@ -85,7 +85,7 @@ public static class MatchingEndpoints
             var matcher = await host.CurrentAsync(db, ct);
             var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
             var byId = needs.ToDictionary(n => n.Id);
-            var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, Today(clock), Texts.Current);
+            var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, clock.Today(), Texts.Current);
             return TypedResults.Ok(new MatchesResponse(
                 id, "heuristic", CandidateFeatures.SchemaVersion,
                 [.. ranked.Select(r =>
@@ -109,7 +109,6 @@ public static class MatchingEndpoints
         return problems.ToProblem();
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static Dictionary<string, float> FeatureMap(CandidateFeatures features)
     {

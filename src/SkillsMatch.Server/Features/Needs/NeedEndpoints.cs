@@ -162,15 +162,7 @@ public static class NeedEndpoints
     {
         var problems = new ProblemBuilder();
         var (page, size) = Paging.Check(filter.Page, filter.PageSize, problems);
-        if (filter.Region is { } region && !reference.Regions.ContainsRegion(region))
-        {
-            problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
-        }
-
-        if (filter.Skill is { } skill && reference.Taxonomy.FindSkill(skill) is null)
-        {
-            problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
-        }
+        problems.CheckFilters(reference, filter.Region, filter.Skill);
 
         if (filter is { From: { } f, To: { } t } && t < f)
         {

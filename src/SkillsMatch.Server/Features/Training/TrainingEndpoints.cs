@@ -42,7 +42,7 @@ public static class TrainingEndpoints
             }
 
             var matcher = await host.CurrentAsync(db, ct);
-            var plan = matcher.Training!.Plan(client.ToProfile(), target.ToProfile(), Today(clock), Texts.Current);
+            var plan = matcher.Training!.Plan(client.ToProfile(), target.ToProfile(), clock.Today(), Texts.Current);
             return TypedResults.Ok(new ClientPlanResponse(id, target.Id, TrainingPlanResponse.From(plan)!, ReferralsOf(client, reference)));
         });
 
@@ -57,7 +57,7 @@ public static class TrainingEndpoints
 
             var matcher = await host.CurrentAsync(db, ct);
             var profile = need.ToProfile();
-            var candidates = matcher.CandidatesFor(profile, PoolingCandidatesPerNeed, Today(clock), Texts.Current);
+            var candidates = matcher.CandidatesFor(profile, PoolingCandidatesPerNeed, clock.Today(), Texts.Current);
             var trained = candidates.Where(c => c.Plan is { ReadyInTime: true }).ToList();
             var ids = trained.Select(c => c.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
@@ -121,12 +121,10 @@ public static class TrainingEndpoints
     private static async Task<PoolingReport> PoolAsync(List<Need> needs, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct)
     {
         var matcher = await host.CurrentAsync(db, ct);
-        var today = Today(clock);
+        var today = clock.Today();
         var ranked = needs
             .Select(n => new NeedCandidates(n.ToProfile(), n.EmployerId, matcher.CandidatesFor(n.ToProfile(), PoolingCandidatesPerNeed, today, Texts.Current)))
             .ToList();
         return Pooling.Build(ranked, matcher.Training!);
     }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
