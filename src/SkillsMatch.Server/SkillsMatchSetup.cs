@@ -47,8 +47,10 @@ public static class SkillsMatchSetup
         services.AddScoped<SampleImporter>();
         services.AddSingleton<CandidateIndexHost>();
         services.AddSingleton<RankerHost>();
-        builder.AddJobs();
+
+        // Hosted services start in order: the database is migrated and seeded before Hangfire runs a job.
         services.AddHostedService<DatabaseInitializer>();
+        builder.AddJobs();
 
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -37,5 +37,14 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Retrain, j => j.RetrainAsync(CancellationToken.None), jobs.RetrainCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Rematch, j => j.RematchAsync(CancellationToken.None), jobs.RematchCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
+
+        // Without any promoted model yet (a fresh embedded default), train once right after start
+        // instead of waiting for the nightly run; then refresh the shortlists with it.
+        if (jobs.Enabled && app.Services.GetRequiredService<Ranking.RankerHost>().Registry.PromotedVersions().Count == 0)
+        {
+            var client = app.Services.GetRequiredService<IBackgroundJobClient>();
+            var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));
+            client.ContinueJobWith<MatchingJobs>(retrain, j => j.RematchAsync(CancellationToken.None));
+        }
     }
 }
