@@ -67,6 +67,22 @@ public sealed class JobsTests(SkillsMatchFactory factory) : IClassFixture<Skills
         Assert.Equal("heuristic", ranker.GetProperty("ranker").GetString());
     }
 
+    [Fact]
+    public async Task Outcome_recorded_through_the_API_becomes_a_labelled_training_example()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = await _http.CreateNeedAsync(employer);
+        var client = (await _http.CreateAsync("/api/clients", TestData.Client())).GetProperty("id").GetInt32();
+        var ranker = factory.Services.GetRequiredService<RankerHost>();
+
+        await _http.CreateAsync("/api/outcomes", new { needId = need, clientId = client, stage = "Hired", date = "2027-01-10", decidedBy = "IFK-01", rankAtProposal = 1 });
+
+        var examples = await factory.WithDbAsync(db => ranker.ExamplesAsync(db, CancellationToken.None));
+        var example = Assert.Single(examples, e => e.NeedId == need && e.ClientId == client);
+        Assert.Equal(3, example.Label);
+        Assert.Equal(1, example.Features[0]);
+    }
+
     private async Task RunAsync(Func<MatchingJobs, Task> job)
     {
         await using var scope = factory.Services.CreateAsyncScope();
