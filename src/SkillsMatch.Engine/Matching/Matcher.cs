@@ -179,13 +179,15 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             foreach (var need in needs)
             {
                 var resolved = ResolvedNeed.From(need, index);
-                if (!Eligible(slot, resolved, todayDay, out _) || Rescore(slot, resolved, need, today, language) is not { } row)
+                if (!Eligible(slot, resolved, todayDay, out var commute))
                 {
                     continue;
                 }
 
-                var f = row.Features;
-                if (f.MustHaveCoverage + f.NiceToHaveCoverage + f.RelatedSkillCredit + f.OccupationExperienceYears + f.MustHaveCoverageAfterTraining <= 0)
+                // Nothing in common (no skill, related skill or experience): no plan is worth computing.
+                var f = Features(slot, resolved, todayDay, commute);
+                if (f.MustHaveCoverage + f.NiceToHaveCoverage + f.RelatedSkillCredit + f.OccupationExperienceYears <= 0
+                    || Rescore(slot, resolved, need, today, language) is not { } row)
                 {
                     continue;
                 }

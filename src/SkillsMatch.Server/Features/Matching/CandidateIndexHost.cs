@@ -18,6 +18,9 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
     private readonly SemaphoreSlim _sync = new(1, 1);
     private CandidateIndex? _index;
     private DateTimeOffset _watermark = DateTimeOffset.MinValue;
+    private readonly Dictionary<int, long> _versions = [];
+    private (int Count, DateTimeOffset Latest) _catalogueState;
+    private TrainingPlanner? _planner;
 
     /// <summary>
     /// A matcher over an index that reflects every committed profile change, training-aware over
@@ -26,8 +29,7 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
     public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct, LightGbmRanker? model = null)
     {
         var index = await CurrentIndexAsync(db, ct);
-        var courses = await db.Courses.AsNoTracking().ToListAsync(ct);
-        return new Matcher(index, training: new TrainingPlanner(reference, index.Travel, [.. courses.Select(c => c.ToOffer())]), model: model);
+        return new Matcher(index, training: await PlannerAsync(db, index, ct), model: model);
     }
 
     private async Task<CandidateIndex> CurrentIndexAsync(SkillsMatchDbContext db, CancellationToken ct)
@@ -41,11 +43,16 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
             }
             else
             {
-                var changed = await db.Clients.AsNoTracking().Where(c => c.UpdatedAt >= _watermark).ToListAsync(ct);
-                foreach (var client in changed)
+                // Rows at or after the newest change seen; of those, only versions not applied yet are loaded.
+                var recent = await db.Clients.AsNoTracking().Where(c => c.UpdatedAt >= _watermark)
+                    .Select(c => new { c.Id, c.Version, c.UpdatedAt }).ToListAsync(ct);
+                var stale = recent.Where(r => !_versions.TryGetValue(r.Id, out var v) || v != r.Version).Select(r => r.Id).ToList();
+                if (stale.Count > 0)
                 {
-                    _index.Upsert(client.ToProfile());
-                    _watermark = client.UpdatedAt > _watermark ? client.UpdatedAt : _watermark;
+                    foreach (var client in await db.Clients.AsNoTracking().Where(c => stale.Contains(c.Id)).ToListAsync(ct))
+                    {
+                        Apply(client);
+                    }
                 }
 
                 if (await db.Clients.CountAsync(ct) != _index.Count)
@@ -65,9 +72,72 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
     public void Dispose() => _sync.Dispose();
 
     /// <summary>Applies a profile saved by this instance at once.</summary>
-    public void Saved(Clients.Client client) => _index?.Upsert(client.ToProfile());
+    public void Saved(Clients.Client client)
+    {
+        if (_index is null)
+        {
+            return;
+        }
 
-    public void Deleted(int clientId) => _index?.Remove(clientId);
+        _sync.Wait();
+        try
+        {
+            Apply(client);
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    public void Deleted(int clientId)
+    {
+        if (_index is null)
+        {
+            return;
+        }
+
+        _sync.Wait();
+        try
+        {
+            _index.Remove(clientId);
+            _versions.Remove(clientId);
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    private void Apply(Clients.Client client)
+    {
+        _index!.Upsert(client.ToProfile());
+        _versions[client.Id] = client.Version;
+        _watermark = client.UpdatedAt > _watermark ? client.UpdatedAt : _watermark;
+    }
+
+    /// <summary>The training planner over the course catalogue, rebuilt only when a course was added, changed or removed.</summary>
+    private async Task<TrainingPlanner> PlannerAsync(SkillsMatchDbContext db, CandidateIndex index, CancellationToken ct)
+    {
+        var count = await db.Courses.CountAsync(ct);
+        var latest = count == 0 ? DateTimeOffset.MinValue : await db.Courses.MaxAsync(c => c.UpdatedAt, ct);
+        await _sync.WaitAsync(ct);
+        try
+        {
+            if (_planner is null || _catalogueState != (count, latest))
+            {
+                var courses = await db.Courses.AsNoTracking().ToListAsync(ct);
+                _planner = new TrainingPlanner(reference, index.Travel, [.. courses.Select(c => c.ToOffer())]);
+                _catalogueState = (count, latest);
+            }
+
+            return _planner;
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
 
     private async Task RebuildAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
@@ -75,6 +145,12 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
         var clients = await db.Clients.AsNoTracking().ToListAsync(ct);
         var index = CandidateIndex.Build(reference, clients.Select(c => c.ToProfile()));
         _watermark = clients.Count == 0 ? DateTimeOffset.MinValue : clients.Max(c => c.UpdatedAt);
+        _versions.Clear();
+        foreach (var client in clients)
+        {
+            _versions[client.Id] = client.Version;
+        }
+
         _index = index;
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         LogBuilt(logger, index.Count, elapsed.TotalMilliseconds);
