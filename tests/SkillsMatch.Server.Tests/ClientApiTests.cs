@@ -81,6 +81,24 @@ public sealed class ClientApiTests(SkillsMatchFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Changing_only_skills_bumps_the_version_so_a_stale_update_is_refused()
+    {
+        var created = await _http.CreateAsync("/api/clients", TestData.Client());
+        var id = created.GetProperty("id").GetInt32();
+        var reference = created.GetProperty("reference").GetString();
+        var onlySkills = TestData.Client().With("reference", reference).With("skills", Array.Empty<object>()).With("version", 1);
+
+        var updated = await (await _http.PutAsJsonAsync($"/api/clients/{id}", onlySkills)).JsonAsync();
+        Assert.Equal(2, updated.GetProperty("version").GetInt64());
+
+        var before = await factory.StateAsync();
+        var stale = await _http.PutAsJsonAsync($"/api/clients/{id}", TestData.Client().With("reference", reference).With("version", 1));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(before, await factory.StateAsync());
+        Assert.Empty(await factory.WithDbAsync(async db => (await db.Clients.FindAsync(id))!.Skills));
+    }
+
+    [Fact]
     public async Task Stale_profile_update_is_a_conflict()
     {
         var created = await _http.CreateAsync("/api/clients", TestData.Client());

@@ -47,7 +47,27 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
     private void StampVersions()
     {
         var now = clock.GetUtcNow();
-        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        var entries = ChangeTracker.Entries<IVersioned>().ToList();
+
+        // A change to an owned value (a client's skills, a need's languages) changes its owner.
+        var byKey = new Dictionary<(Type, string), object>();
+        foreach (var entry in entries)
+        {
+            byKey[(entry.Metadata.ClrType, KeyOf(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)))] = entry.Entity;
+        }
+
+        var ownersChanged = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var owned in ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
+        {
+            var ownership = owned.Metadata.FindOwnership()!;
+            var key = KeyOf(ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue ?? owned.Property(p.Name).OriginalValue));
+            if (byKey.TryGetValue((ownership.PrincipalEntityType.ClrType, key), out var owner))
+            {
+                ownersChanged.Add(owner);
+            }
+        }
+
+        foreach (var entry in entries)
         {
             switch (entry.State)
             {
@@ -57,26 +77,16 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
                     entry.Entity.UpdatedAt = now;
                     break;
                 case EntityState.Modified:
+                case EntityState.Unchanged when ownersChanged.Contains(entry.Entity):
+                    entry.State = EntityState.Modified;
                     entry.Entity.Version++;
                     entry.Entity.UpdatedAt = now;
-                    break;
-                default:
-                    // Owned collections change without the owner being marked modified.
-                    if (entry.State == EntityState.Unchanged && entry.References.Concat<Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry>(entry.Collections).Any(HasChanges))
-                    {
-                        entry.State = EntityState.Modified;
-                        entry.Entity.Version++;
-                        entry.Entity.UpdatedAt = now;
-                    }
-
                     break;
             }
         }
     }
 
-    private static bool HasChanges(Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry navigation) =>
-        navigation.Metadata is Microsoft.EntityFrameworkCore.Metadata.INavigation { ForeignKey.IsOwnership: true }
-        && navigation.IsModified;
+    private static string KeyOf(IEnumerable<object?> values) => string.Join('|', values);
 }
 
 internal sealed class DateTimeOffsetToUtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
