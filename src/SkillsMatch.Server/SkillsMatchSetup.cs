@@ -36,6 +36,10 @@ public static class SkillsMatchSetup
                 $"Storage:Provider must be one of: {string.Join(", ", StorageOptions.SupportedProviders)}.")
             .ValidateOnStart();
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.Section);
+        services.AddOptions<SkillsMatch.Engine.Matching.MatchingOptions>().BindConfiguration("Matching")
+            .Validate(o => o.MinHoursShare is > 0 and <= 1 && o.RelatedCredit is >= 0 and <= 1 && o.RescoreFactor >= 1 && o.MinRescoreDepth >= 1,
+                "Matching: MinHoursShare in (0, 1], RelatedCredit in [0, 1], RescoreFactor and MinRescoreDepth at least 1.")
+            .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ReferenceData.Load(ReferenceData.LocateDataDirectory(

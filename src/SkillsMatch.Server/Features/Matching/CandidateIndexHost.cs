@@ -13,7 +13,7 @@ namespace SkillsMatch.Server.Features.Matching;
 /// rows changed elsewhere (another instance, an import) by their <c>UpdatedAt</c>. A row count
 /// that disagrees afterwards means deletions elsewhere: then the index is rebuilt.
 /// </summary>
-public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<CandidateIndexHost> logger) : IDisposable
+public sealed partial class CandidateIndexHost(ReferenceData reference, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, ILogger<CandidateIndexHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim _sync = new(1, 1);
     private CandidateIndex? _index;
@@ -29,7 +29,7 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, ILogger<
     public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct, LightGbmRanker? model = null)
     {
         var index = await CurrentIndexAsync(db, ct);
-        return new Matcher(index, training: await PlannerAsync(db, index, ct), model: model);
+        return new Matcher(index, options.Value, await PlannerAsync(db, index, ct), model);
     }
 
     private async Task<CandidateIndex> CurrentIndexAsync(SkillsMatchDbContext db, CancellationToken ct)
