@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,15 @@ public sealed class StorageTests(SkillsMatchFactory factory) : IClassFixture<Ski
             root.Parse(["migrate", $"--Storage:DataDirectory={folder}", "--Storage:Provider=Oracle"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }));
         Assert.Contains("Storage:Provider must be one of: Sqlite", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "skillsmatch.db")));
+    }
+
+    [Fact]
+    public void Matching_constants_come_from_configuration()
+    {
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Matching:RelatedCredit", "0.25").UseSetting("Matching:MinHoursShare", "0.5"));
+        var options = configured.Services.GetRequiredService<IOptions<SkillsMatch.Engine.Matching.MatchingOptions>>().Value;
+        Assert.Equal(0.25f, options.RelatedCredit);
+        Assert.Equal(0.5, options.MinHoursShare);
     }
 
     [Fact]
