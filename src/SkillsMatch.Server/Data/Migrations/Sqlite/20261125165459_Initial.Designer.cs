@@ -11,8 +11,8 @@ using SkillsMatch.Server.Data;
 namespace SkillsMatch.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SkillsMatchDbContext))]
-    [Migration("20261125161155_Shortlists")]
-    partial class Shortlists
+    [Migration("20261125165459_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -404,6 +404,13 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassOverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RankAtProposal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")

@@ -29,6 +29,10 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     HomeMunicipalityAgs = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Barriers = table.Column<string>(type: "TEXT", nullable: false),
                     ConsentToShare = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    SevereDisability = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -50,6 +54,7 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     Provider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CertificatesAwarded = table.Column<string>(type: "TEXT", nullable: false),
+                    PrerequisiteCertificates = table.Column<string>(type: "TEXT", nullable: false),
                     DurationWeeks = table.Column<int>(type: "INTEGER", nullable: false),
                     HoursPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
                     MunicipalityAgs = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -61,6 +66,9 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Cohorts = table.Column<string>(type: "TEXT", nullable: true),
+                    LanguagesTaught = table.Column<string>(type: "TEXT", nullable: true),
+                    PrerequisiteLanguages = table.Column<string>(type: "TEXT", nullable: true),
+                    PrerequisiteSkills = table.Column<string>(type: "TEXT", nullable: true),
                     Skills = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -106,6 +114,22 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ForumRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Shortlists",
+                columns: table => new
+                {
+                    NeedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstListedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Shortlists", x => new { x.NeedId, x.ClientId });
                 });
 
             migrationBuilder.CreateTable(
@@ -186,6 +210,8 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RankAtProposal = table.Column<int>(type: "INTEGER", nullable: true),
+                    PassOverReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -217,6 +243,11 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                 table: "Clients",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_UpdatedAt",
+                table: "Clients",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employers_Name",
@@ -262,6 +293,11 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                 name: "IX_Outcomes_NeedId_ClientId",
                 table: "Outcomes",
                 columns: new[] { "NeedId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shortlists_NeedId_Rank",
+                table: "Shortlists",
+                columns: new[] { "NeedId", "Rank" });
         }
 
         /// <inheritdoc />
@@ -275,6 +311,9 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Outcomes");
+
+            migrationBuilder.DropTable(
+                name: "Shortlists");
 
             migrationBuilder.DropTable(
                 name: "Clients");
