@@ -67,8 +67,6 @@ public sealed class CandidateIndex
 
     internal int SlotCount => _slots;
 
-    public bool Contains(int clientId) => _slotOf.ContainsKey(clientId);
-
     internal bool TryGetSlot(int clientId, out int slot) => _slotOf.TryGetValue(clientId, out slot);
 
     public static CandidateIndex Build(ReferenceData reference, IEnumerable<ClientProfile> profiles)

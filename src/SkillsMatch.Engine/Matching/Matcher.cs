@@ -50,8 +50,6 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     [ThreadStatic]
     private static Workspace? t_workspace;
 
-    public CandidateIndex Index => index;
-
     /// <summary>The training planner over the course catalogue, or null when matching ignores training.</summary>
     public TrainingPlanner? Training => training;
 
@@ -132,7 +130,8 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             {
                 while (queue.TryDequeue(out var slot, out _))
                 {
-                    if (Rescore(slot, resolved, need, today, language) is { } row)
+                    Eligible(slot, resolved, todayDay, out var commute);
+                    if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute), commute, today, language) is { } row)
                     {
                         scored.Add(row);
                     }
@@ -187,7 +186,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                 // Nothing in common (no skill, related skill or experience): no plan is worth computing.
                 var f = Features(slot, resolved, todayDay, commute);
                 if (f.MustHaveCoverage + f.NiceToHaveCoverage + f.RelatedSkillCredit + f.OccupationExperienceYears <= 0
-                    || Rescore(slot, resolved, need, today, language) is not { } row)
+                    || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
                 {
                     continue;
                 }
@@ -219,12 +218,9 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// who lacks a required certificate or language level stays only with a plan that closes the
     /// gap before the need starts; any client with a gap gets the plan that closes most of it.
     /// </summary>
-    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, DateOnly today, Language language)
+    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, CandidateFeatures features, int commute, DateOnly today, Language language)
     {
-        var todayDay = today.DayNumber;
-        Eligible(slot, resolved, todayDay, out var commute);
         var qualified = MeetsTrainableRequirements(slot, resolved);
-        var features = Features(slot, resolved, todayDay, commute);
         var atLevelNow = features.MustHaveCoverageAfterTraining;
         TrainingPlan? plan = null;
         if (training is not null && (!qualified || atLevelNow < 1))

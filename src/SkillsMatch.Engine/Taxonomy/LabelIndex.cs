@@ -42,8 +42,6 @@ public sealed class LabelIndex
         _postings = postings;
     }
 
-    public int LabelCount => _labels.Length;
-
     public static LabelIndex Build(IEnumerable<(int Target, string Label, LabelKind Kind)> labels)
     {
         var targets = new List<int>();

@@ -72,9 +72,6 @@ public static class TextNormalizer
         return new string(buffer[..length]);
     }
 
-    public static string[] Tokens(string? text) =>
-        Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
     private static string Fold(char c)
     {
         switch (c)

@@ -32,7 +32,5 @@ public sealed record CourseOffer(
     /// <summary>Short-term training lasts up to three months (13 weeks), medium-term up to twelve.</summary>
     public const int ShortTermWeeks = 13;
 
-    public bool IsShortTerm => DurationWeeks <= ShortTermWeeks;
-
     public static DateOnly EndOf(DateOnly start, int weeks) => start.AddDays((7 * weeks) - 1);
 }

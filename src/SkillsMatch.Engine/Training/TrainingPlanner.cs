@@ -155,43 +155,30 @@ public sealed class TrainingPlanner
         public HashSet<string> Certificates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, int> Languages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public static Holdings Of(ClientProfile client)
+        public static Holdings Of(ClientProfile client) => new Holdings().Add(client.Skills, client.Certificates, client.Languages);
+
+        public Holdings After(CourseOffer course) => new Holdings
         {
-            var holdings = new Holdings();
-            foreach (var s in client.Skills)
-            {
-                holdings.Skills[s.SkillId] = Math.Max(holdings.Skills.GetValueOrDefault(s.SkillId), s.Level);
-            }
+            Skills = new(Skills, StringComparer.Ordinal),
+            Certificates = new(Certificates, StringComparer.OrdinalIgnoreCase),
+            Languages = new(Languages, StringComparer.OrdinalIgnoreCase),
+        }.Add(course.SkillsTaught, course.CertificatesAwarded, course.LanguagesTaught);
 
-            holdings.Certificates.UnionWith(client.Certificates);
-            foreach (var l in client.Languages)
-            {
-                holdings.Languages[l.Code] = Math.Max(holdings.Languages.GetValueOrDefault(l.Code), l.Level);
-            }
-
-            return holdings;
-        }
-
-        public Holdings After(CourseOffer course)
+        /// <summary>Raises skills and languages to the levels given (never lowers them) and adds the certificates.</summary>
+        private Holdings Add(IEnumerable<SkillLevel> skills, IEnumerable<string> certificates, IEnumerable<LanguageLevel> languages)
         {
-            var next = new Holdings
+            foreach (var s in skills)
             {
-                Skills = new(Skills, StringComparer.Ordinal),
-                Certificates = new(Certificates, StringComparer.OrdinalIgnoreCase),
-                Languages = new(Languages, StringComparer.OrdinalIgnoreCase),
-            };
-            foreach (var s in course.SkillsTaught)
-            {
-                next.Skills[s.SkillId] = Math.Max(next.Skills.GetValueOrDefault(s.SkillId), s.Level);
+                Skills[s.SkillId] = Math.Max(Skills.GetValueOrDefault(s.SkillId), s.Level);
             }
 
-            next.Certificates.UnionWith(course.CertificatesAwarded);
-            foreach (var l in course.LanguagesTaught)
+            Certificates.UnionWith(certificates);
+            foreach (var l in languages)
             {
-                next.Languages[l.Code] = Math.Max(next.Languages.GetValueOrDefault(l.Code), l.Level);
+                Languages[l.Code] = Math.Max(Languages.GetValueOrDefault(l.Code), l.Level);
             }
 
-            return next;
+            return this;
         }
 
         public bool Satisfies(GapItem item) => item.Kind switch

@@ -77,7 +77,7 @@ public sealed record CourseResponse(
 public static class CourseRules
 {
     /// <summary>Short-term training lasts up to three months, medium-term up to twelve.</summary>
-    public const int ShortTermWeeks = 13;
+    public const int ShortTermWeeks = Engine.Training.CourseOffer.ShortTermWeeks;
 
     public const int MediumTermWeeks = 52;
 
