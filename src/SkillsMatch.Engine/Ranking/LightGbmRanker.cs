@@ -45,6 +45,7 @@ public sealed class LightGbmRanker
             LabelColumnName = nameof(Row.Label),
             FeatureColumnName = nameof(Row.Features),
             RowGroupColumnName = "GroupKey",
+            ExampleWeightColumnName = nameof(Row.Weight),
             NumberOfLeaves = 15,
             MinimumExampleCountPerLeaf = 10,
             LearningRate = 0.12,
@@ -115,10 +116,12 @@ public sealed class LightGbmRanker
 
         public uint GroupId { get; set; }
 
+        public float Weight { get; set; } = 1;
+
         [VectorType(12)]
         public float[] Features { get; set; } = [];
 
-        public static Row From(LabeledExample e) => new() { Label = e.Label, GroupId = (uint)e.NeedId, Features = e.Features };
+        public static Row From(LabeledExample e) => new() { Label = e.Label, GroupId = (uint)e.NeedId, Weight = e.Weight, Features = e.Features };
     }
 
     private sealed class Prediction

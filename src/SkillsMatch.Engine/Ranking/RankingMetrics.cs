@@ -1,7 +1,10 @@
 namespace SkillsMatch.Engine.Ranking;
 
-/// <summary>One proposed client for one need with the label its outcome earned and its features.</summary>
-public sealed record LabeledExample(int NeedId, int ClientId, float Label, float[] Features, DateOnly Date);
+/// <summary>
+/// One client shown for one need with the label its outcome earned, its features, and the weight
+/// training gives it (an inverse propensity weight correcting for the position it was shown at; 1 when unknown).
+/// </summary>
+public sealed record LabeledExample(int NeedId, int ClientId, float Label, float[] Features, DateOnly Date, float Weight = 1);
 
 /// <summary>Ranking quality on held-out needs: NDCG at 1, 3, 5, 10 (gain 2^label − 1) and MAP (relevant = invited or hired).</summary>
 public sealed record RankingQuality(double Ndcg1, double Ndcg3, double Ndcg5, double Ndcg10, double Map, int Groups)
