@@ -23,7 +23,7 @@ public class RankerBenchmarks
         var sum = 0.0;
         foreach (var f in _candidates)
         {
-            sum += HeuristicScore.Of(RankerTraining.FromArray(f));
+            sum += HeuristicScore.Of(CandidateFeatures.FromArray(f));
         }
 
         return sum;
@@ -37,7 +37,7 @@ public class RankerBenchmarks
         for (var need = 1; need <= 400; need++)
         {
             var rows = Enumerable.Range(0, 6).Select(i => (Client: (need * 10) + i, Features: Features(random))).ToList();
-            var order = rows.OrderByDescending(r => r.Features[0] - (r.Features[6] / 40)).ToList();
+            var order = rows.OrderByDescending(r => r.Features[0] - (r.Features[9] / 40)).ToList();
             for (var rank = 0; rank < order.Count; rank++)
             {
                 examples.Add(new LabeledExample(need, order[rank].Client, Math.Max(0, 3 - rank), order[rank].Features, new DateOnly(2026, 1, 1)));
@@ -47,7 +47,11 @@ public class RankerBenchmarks
         return (LightGbmRanker.Train(examples), [.. Enumerable.Range(0, candidates).Select(_ => Features(random))]);
     }
 
-    private static float[] Features(Random random) => new CandidateFeatures(
-        (float)random.NextDouble(), (float)random.NextDouble(), 0, (float)random.NextDouble() * 0.3f, 0, 0,
-        random.Next(5, 80), random.Next(0, 60), random.Next(0, 8), 1, 0, (float)random.NextDouble()).ToArray();
+    private static float[] Features(Random random)
+    {
+        var must = (float)random.NextDouble();
+        return new CandidateFeatures(
+            must, 0, must, must, (float)random.NextDouble(), (float)random.NextDouble() * 0.3f, 0, 0, 0,
+            random.Next(5, 80), random.Next(0, 60), random.Next(0, 8), 1, 0).ToArray();
+    }
 }

@@ -50,6 +50,7 @@ public static class SkillsMatchSetup
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
         services.AddSingleton<CandidateIndexHost>();
+        services.AddSingleton<RankerStore>();
         services.AddSingleton<RankerHost>();
 
         // Hosted services start in order: the database is migrated and seeded before Hangfire runs a job.

@@ -163,7 +163,8 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
         var candidate = Assert.Single(matcher.CandidatesFor(need, 10, Today, Language.English));
 
         Assert.Equal(4, candidate.Features.OccupationExperienceYears);
-        Assert.Equal(1, candidate.Features.RelatedSkillCredit);
+        Assert.Equal(1, candidate.Features.MustHaveImplied);
+        Assert.Equal(0, candidate.Features.RelatedSkillCredit);
         Assert.Contains(candidate.Explanation, s => s.StartsWith("Likely from work experience", StringComparison.Ordinal));
     }
 
@@ -238,7 +239,8 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
 
         Assert.Equal([1, 2], ranked.Select(r => r.ClientId));
         Assert.Null(ranked[0].Plan);
-        Assert.Equal(1, ranked[1].Features.MustHaveCoverageAfterTraining);
+        Assert.Equal(0.5f, ranked[1].Features.MustHaveCoverage);
+        Assert.Equal(1, ranked[1].Features.MustHaveCoverageWithTraining);
         Assert.Equal(4, ranked[1].Features.TrainingWeeks);
         Assert.Contains(ranked[1].Explanation, s => s.StartsWith("Ready by", StringComparison.Ordinal));
     }

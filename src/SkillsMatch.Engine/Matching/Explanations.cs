@@ -10,7 +10,7 @@ internal static class Explanations
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static IReadOnlyList<string> For(
-        CandidateIndex index, int slot, ResolvedNeed need, in CandidateFeatures features, int commute, int todayDay, Training.TrainingPlan? plan, Language language)
+        CandidateIndex index, int slot, ResolvedNeed need, in CandidateFeatures features, int commute, int todayDay, Training.TrainingPlan? plan, Ranking.RankerScore score, Language language)
     {
         var de = language == Language.German;
         var culture = de ? German : English;
@@ -40,13 +40,6 @@ internal static class Explanations
                 continue;
             }
 
-            var via = graph.Neighbours(skill).FirstOrDefault(n => CandidateIndex.LevelOf(skills, n) > 0, -1);
-            if (via >= 0)
-            {
-                related.Add(de ? $"{Label(skill)} (über „{Label(via)}“)" : $"{Label(skill)} (via “{Label(via)}”)");
-                continue;
-            }
-
             var occupation = Matcher.ImpliedBy(index, slot, skill);
             if (occupation >= 0)
             {
@@ -54,10 +47,20 @@ internal static class Explanations
                 continue;
             }
 
+            var via = graph.Neighbours(skill).FirstOrDefault(n => CandidateIndex.LevelOf(skills, n) > 0, -1);
+            if (via >= 0)
+            {
+                related.Add(de ? $"{Label(skill)} (über „{Label(via)}“)" : $"{Label(skill)} (via “{Label(via)}”)");
+                continue;
+            }
+
             missing.Add(Label(skill));
         }
 
-        var sentences = new List<string>();
+        var sentences = new List<string>
+        {
+            de ? $"Passung {HeuristicScore.Percent(score.Fit)} von 100." : $"Fit {HeuristicScore.Percent(score.Fit)} out of 100.",
+        };
         var total = need.MustSkills.Length;
         if (total > 0)
         {
@@ -109,6 +112,16 @@ internal static class Explanations
                 : de ? $"Weiterbildung schließt einen Teil der Lücke bis {ready}: {courses}." : $"Training closes part of the gap by {ready}: {courses}.");
         }
 
+        if (score.Movers.Count > 0)
+        {
+            var points = (100 * score.Correction).ToString("+0;-0", culture);
+            var values = features;
+            var reasons = string.Join(de ? " und " : " and ", score.Movers.Select(m => Mover(m.Feature, values, need, commute, taxonomy, de, culture)));
+            sentences.Add(score.Correction > 0
+                ? (de ? $"Vom gelernten Modell höher eingestuft ({points} Punkte) wegen {reasons}." : $"Ranked higher by the learned model ({points} points) because of {reasons}.")
+                : de ? $"Vom gelernten Modell niedriger eingestuft ({points} Punkte) wegen {reasons}." : $"Ranked lower by the learned model ({points} points) because of {reasons}.");
+        }
+
         var byCar = index.HasCar(slot);
         sentences.Add(de
             ? $"Anfahrt etwa {commute} Minuten {(byCar ? "mit dem Auto" : "mit öffentlichen Verkehrsmitteln")}."
@@ -121,5 +134,33 @@ internal static class Explanations
             : de ? $"Verfügbar ab {available.ToString("d. MMMM yyyy", culture)}, Beginn {start.ToString("d. MMMM yyyy", culture)}."
             : $"Available from {available.ToString("d MMMM yyyy", culture)}, start {start.ToString("d MMMM yyyy", culture)}.");
         return sentences;
+    }
+
+    /// <summary>One feature as a phrase after "wegen" / "because of", with its value.</summary>
+    private static string Mover(int feature, in CandidateFeatures f, ResolvedNeed need, int commute, SkillTaxonomy taxonomy, bool de, CultureInfo culture)
+    {
+        var must = need.MustSkills.Length;
+        string Count(float share) => Math.Round(share * must).ToString("0", culture);
+        var occupation = need.Occupation >= 0 ? taxonomy.Occupations[need.Occupation].Label(de ? Language.German : Language.English).Split('/')[0] : null;
+        return CandidateFeatures.Names[feature] switch
+        {
+            "mustHaveCoverage" => de ? $"{Count(f.MustHaveCoverage)} von {must} Muss-Kompetenzen" : $"{Count(f.MustHaveCoverage)} of {must} must-have skills",
+            "mustHaveImplied" => de ? "aus der Berufserfahrung anzunehmender Muss-Kompetenzen" : "must-have skills likely from experience",
+            "mustHaveCoverageWithTraining" => de ? $"{Count(f.MustHaveCoverageWithTraining)} von {must} Muss-Kompetenzen mit Weiterbildung" : $"{Count(f.MustHaveCoverageWithTraining)} of {must} must-have skills with training",
+            "skillFit" => de ? "seltener gefragter Kompetenzen" : "rarely held required skills",
+            "niceToHaveCoverage" => de ? "erwünschter Zusatzkompetenzen" : "nice-to-have skills",
+            "levelDeficit" => de ? "des Kompetenzniveaus" : "skill levels",
+            "relatedSkillCredit" => de ? "verwandter Kompetenzen" : "related skills",
+            "certificateGap" => de ? "der Zertifikate" : "certificates",
+            "languageGap" => de ? "der Sprachkenntnisse" : "language skills",
+            "commuteMinutes" => de ? $"{commute} Minuten Anfahrt" : $"a {commute}-minute commute",
+            "availabilitySlackDays" => de ? "der Verfügbarkeit" : "availability",
+            "occupationExperienceYears" => occupation is null
+                ? (de ? "der Berufserfahrung" : "work experience")
+                : de ? $"{f.OccupationExperienceYears.ToString("0.#", culture)} Jahren Erfahrung als {occupation}" : $"{f.OccupationExperienceYears.ToString("0.#", culture)} years' experience as {occupation}",
+            "hoursFit" => de ? "passender Wochenstunden" : "matching weekly hours",
+            "trainingWeeks" => de ? $"{f.TrainingWeeks.ToString("0", culture)} Wochen Weiterbildung" : $"{f.TrainingWeeks.ToString("0", culture)} weeks of training",
+            _ => CandidateFeatures.Names[feature],
+        };
     }
 }

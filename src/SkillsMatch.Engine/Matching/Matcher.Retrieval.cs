@@ -14,16 +14,15 @@ public sealed partial class Matcher
     {
         var terms = workspace.Terms;
         terms.Clear();
-        var total = Math.Max(1, index.Count);
         var graph = index.Graph;
         for (var i = 0; i < need.MustSkills.Length; i++)
         {
-            AddSkillTerms(terms, need.MustSkills[i], need.MustLevels[i], _options.MustHaveWeight, total, graph);
+            AddSkillTerms(terms, need.MustSkills[i], need.MustLevels[i], _options.MustHaveWeight, graph);
         }
 
         for (var i = 0; i < need.NiceSkills.Length; i++)
         {
-            AddSkillTerms(terms, need.NiceSkills[i], need.NiceLevels[i], 1f, total, graph);
+            AddSkillTerms(terms, need.NiceSkills[i], need.NiceLevels[i], 1f, graph);
         }
 
         if (need.Occupation >= 0 && index.OccupationPostings[need.Occupation] is { Count: > 0 } experienced)
@@ -63,11 +62,11 @@ public sealed partial class Matcher
         }
     }
 
-    private void AddSkillTerms(List<Term> terms, int skill, int minLevel, float weight, int total, SkillGraph graph)
+    private void AddSkillTerms(List<Term> terms, int skill, int minLevel, float weight, SkillGraph graph)
     {
         // The rarer the skill, the more holding it says: inverse document frequency.
         var postings = index.SkillPostings[skill];
-        var idf = (float)Math.Log(1 + (total / (1.0 + (postings?.Count ?? 0))));
+        var idf = Rarity(skill);
         if (postings is { Count: > 0 })
         {
             terms.Add(new Term(postings, weight * idf, minLevel, skill, -1));

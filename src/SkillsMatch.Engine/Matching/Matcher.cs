@@ -31,11 +31,14 @@ public sealed record MatchingOptions
     public int PruneCheckPostings { get; init; } = 10_000;
 }
 
-/// <summary>A client ranked for a need.</summary>
-public sealed record RankedCandidate(int ClientId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
+/// <summary>
+/// A client ranked for a need: rank (1-based), score (the fit 0–1 that orders the list), fit 0–100,
+/// the learned correction in it (0 with the heuristic), features, explanation and training plan.
+/// </summary>
+public sealed record RankedCandidate(int ClientId, int Rank, double Score, int Fit, double Correction, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
 
-/// <summary>A need ranked for a client.</summary>
-public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
+/// <summary>A need ranked for a client, scored exactly as the client is scored in the need's candidate list.</summary>
+public sealed record RankedNeed(int NeedId, int Rank, double Score, int Fit, double Correction, CandidateFeatures Features, IReadOnlyList<string> Explanation, TrainingPlan? Plan = null);
 
 /// <summary>
 /// Ranks clients for a need and needs for a client over a <see cref="CandidateIndex"/>:
@@ -44,17 +47,18 @@ public sealed record RankedNeed(int NeedId, double Score, CandidateFeatures Feat
 /// for the best retrieved, explanations for the rows returned. Single-threaded per call;
 /// calls on different threads may run at once.
 /// </summary>
-public sealed partial class Matcher(CandidateIndex index, MatchingOptions? options = null, TrainingPlanner? training = null, LightGbmRanker? model = null)
+public sealed partial class Matcher(CandidateIndex index, MatchingOptions? options = null, TrainingPlanner? training = null, Ranker? ranker = null)
 {
     private readonly MatchingOptions _options = options ?? new MatchingOptions();
+    private readonly Ranker _ranker = ranker ?? Ranker.Heuristic;
     [ThreadStatic]
     private static Workspace? t_workspace;
 
     /// <summary>The training planner over the course catalogue, or null when matching ignores training.</summary>
     public TrainingPlanner? Training => training;
 
-    /// <summary>The learned model that re-ranks the rescored candidates, or null for the heuristic.</summary>
-    public LightGbmRanker? Model => model;
+    /// <summary>The ranking every list of this matcher uses: the heuristic, or the heuristic with a learned correction.</summary>
+    public Ranker Ranker => _ranker;
 
     /// <summary>The features of one client for one need as of a day, constraints aside; null when the client is not in the index.</summary>
     public CandidateFeatures? FeaturesOf(NeedProfile need, int clientId, DateOnly asOf)
@@ -69,7 +73,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
 
             var resolved = ResolvedNeed.From(need, index);
             var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
-            return Features(slot, resolved, asOf.DayNumber, commute);
+            return Features(slot, resolved, asOf.DayNumber, commute, null);
         }
         finally
         {
@@ -131,29 +135,30 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                 while (queue.TryDequeue(out var slot, out _))
                 {
                     Eligible(slot, resolved, todayDay, out var commute);
-                    if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute), commute, today, language) is { } row)
+                    if (Rescore(slot, resolved, need, commute, today, language) is { } row)
                     {
                         scored.Add(row);
                     }
                 }
             }
 
-            if (model is not null && scored.Count > 0)
-            {
-                var learned = model.Score([.. scored.Select(s => s.Features.ToArray())]);
-                scored = [.. scored.Select((s, i) => s with { Score = learned[i] })];
-            }
-
             return [.. scored
-                .OrderByDescending(s => s.Score)
+                .OrderByDescending(s => s.Score.Fit)
                 .ThenBy(s => index.ClientIds[s.Slot])
                 .Take(top)
-                .Select(s => new RankedCandidate(
-                    index.ClientIds[s.Slot],
-                    Math.Round(s.Score, 4),
-                    s.Features,
-                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, language),
-                    s.Plan))];
+                .Select((s, i) =>
+                {
+                    var explained = _ranker.Score(s.Features, explain: true);
+                    return new RankedCandidate(
+                        index.ClientIds[s.Slot],
+                        i + 1,
+                        Math.Round(s.Score.Fit, 4),
+                        HeuristicScore.Percent(s.Score.Fit),
+                        Math.Round(s.Score.Correction, 4),
+                        s.Features,
+                        Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, explained, language),
+                        s.Plan);
+                })];
         }
         finally
         {
@@ -184,9 +189,9 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                 }
 
                 // Nothing in common (no skill, related skill or experience): no plan is worth computing.
-                var f = Features(slot, resolved, todayDay, commute);
-                if (f.MustHaveCoverage + f.NiceToHaveCoverage + f.RelatedSkillCredit + f.OccupationExperienceYears <= 0
-                    || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
+                var f = Features(slot, resolved, todayDay, commute, null);
+                if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit <= 0 && f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
+                    || Rescore(slot, resolved, need, commute, today, language) is not { } row)
                 {
                     continue;
                 }
@@ -195,15 +200,22 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             }
 
             return [.. scored
-                .OrderByDescending(s => s.Row.Score)
+                .OrderByDescending(s => s.Row.Score.Fit)
                 .ThenBy(s => s.Need.Id)
                 .Take(top)
-                .Select(s => new RankedNeed(
-                    s.Need.Id,
-                    Math.Round(s.Row.Score, 4),
-                    s.Row.Features,
-                    Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, language),
-                    s.Row.Plan))];
+                .Select((s, i) =>
+                {
+                    var explained = _ranker.Score(s.Row.Features, explain: true);
+                    return new RankedNeed(
+                        s.Need.Id,
+                        i + 1,
+                        Math.Round(s.Row.Score.Fit, 4),
+                        HeuristicScore.Percent(s.Row.Score.Fit),
+                        Math.Round(s.Row.Score.Correction, 4),
+                        s.Row.Features,
+                        Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, explained, language),
+                        s.Row.Plan);
+                })];
         }
         finally
         {
@@ -211,19 +223,20 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         }
     }
 
-    private sealed record Rescored(int Slot, double Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
+    private sealed record Rescored(int Slot, RankerScore Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
 
     /// <summary>
     /// Features, training plan and score of one client that passed the fixed constraints. A client
     /// who lacks a required certificate or language level stays only with a plan that closes the
     /// gap before the need starts; any client with a gap gets the plan that closes most of it.
     /// </summary>
-    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, CandidateFeatures features, int commute, DateOnly today, Language language)
+    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, int commute, DateOnly today, Language language)
     {
+        var todayDay = today.DayNumber;
+        var features = Features(slot, resolved, todayDay, commute, null);
         var qualified = MeetsTrainableRequirements(slot, resolved);
-        var atLevelNow = features.MustHaveCoverageAfterTraining;
         TrainingPlan? plan = null;
-        if (training is not null && (!qualified || atLevelNow < 1))
+        if (training is not null && (!qualified || !AllAtLevel(slot, resolved)))
         {
             plan = training.Plan(index.ProfileOf(slot), need, today, language);
             if (!qualified && !plan.ReadyInTime)
@@ -243,16 +256,24 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
 
         if (plan is not null)
         {
-            var mustCount = Math.Max(1, resolved.MustSkills.Length);
-            var open = plan.Uncovered.Concat(plan.NotInTime).Count(g => g.Kind == GapKind.Skill);
-            features = features with
-            {
-                TrainingWeeks = plan.TrainingWeeks,
-                MustHaveCoverageAfterTraining = resolved.MustSkills.Length == 0 ? 0 : (float)(resolved.MustSkills.Length - open) / mustCount,
-            };
+            features = Features(slot, resolved, todayDay, commute, plan);
         }
 
-        return new Rescored(slot, HeuristicScore.Of(features), features, commute, plan);
+        return new Rescored(slot, _ranker.Score(features), features, commute, plan);
+    }
+
+    private bool AllAtLevel(int slot, ResolvedNeed need)
+    {
+        var skills = index.Skills[slot];
+        for (var i = 0; i < need.MustSkills.Length; i++)
+        {
+            if (CandidateIndex.LevelOf(skills, need.MustSkills[i]) < need.MustLevels[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool MeetsTrainableRequirements(int slot, ResolvedNeed need)
@@ -305,24 +326,48 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         return training is not null || MeetsTrainableRequirements(slot, need);
     }
 
-    private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute)
+    /// <summary>Credit of a must-have skill in <see cref="CandidateFeatures.SkillFit"/> by how the client has it.</summary>
+    internal const float ImpliedCredit = 0.8f, TrainedCredit = 0.6f, LevelStepPenalty = 0.15f, MinHeldCredit = 0.55f;
+
+    /// <summary>
+    /// The features of a client for a need. Each must-have counts once, in the first of: held,
+    /// implied by experience, taught by <paramref name="plan"/> in time, related skill held, missing.
+    /// </summary>
+    private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute, TrainingPlan? plan)
     {
         var skills = index.Skills[slot];
         var graph = index.Graph;
-        int held = 0, related = 0, atLevel = 0;
+        int held = 0, implied = 0, trained = 0, related = 0;
         var deficit = 0;
+        float credit = 0, weights = 0, lightest = float.MaxValue;
         for (var i = 0; i < need.MustSkills.Length; i++)
         {
-            var level = CandidateIndex.LevelOf(skills, need.MustSkills[i]);
+            var skill = need.MustSkills[i];
+            var weight = Rarity(skill);
+            weights += weight;
+            lightest = Math.Min(lightest, weight);
+            var level = CandidateIndex.LevelOf(skills, skill);
             if (level > 0)
             {
                 held++;
-                deficit += Math.Max(0, need.MustLevels[i] - level);
-                atLevel += level >= need.MustLevels[i] ? 1 : 0;
+                var shortBy = Math.Max(0, need.MustLevels[i] - level);
+                deficit += shortBy;
+                credit += weight * Math.Max(MinHeldCredit, 1 - (LevelStepPenalty * shortBy));
             }
-            else if (HasNeighbour(skills, graph.Neighbours(need.MustSkills[i])) || ImpliedByExperience(slot, need.MustSkills[i]))
+            else if (ImpliedByExperience(slot, skill))
+            {
+                implied++;
+                credit += weight * ImpliedCredit;
+            }
+            else if (plan is not null && plan.Closes(index.Reference.Taxonomy.Skills[skill].Id))
+            {
+                trained++;
+                credit += weight * TrainedCredit;
+            }
+            else if (HasNeighbour(skills, graph.Neighbours(skill)))
             {
                 related++;
+                credit += weight * _options.RelatedCredit;
             }
         }
 
@@ -341,21 +386,34 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             languageGap += Math.Max(0, level - index.LanguageLevelOf(slot, language));
         }
 
-        var mustCount = Math.Max(1, need.MustSkills.Length);
+        var must = need.MustSkills.Length;
+        var nice = need.NiceSkills.Length == 0 ? 0 : (float)niceHeld / need.NiceSkills.Length;
+
+        // Nice-to-haves add at most half the weight of the lightest must-have, so all of them
+        // together never outweigh one must-have; without must-haves they are the whole skill fit.
+        var skillFit = must == 0
+            ? (need.NiceSkills.Length == 0 ? 1 : nice)
+            : (credit + (0.5f * lightest * nice)) / (weights + (0.5f * lightest));
         return new CandidateFeatures(
-            MustHaveCoverage: need.MustSkills.Length == 0 ? 0 : (float)held / mustCount,
-            NiceToHaveCoverage: need.NiceSkills.Length == 0 ? 0 : (float)niceHeld / need.NiceSkills.Length,
-            LevelDeficit: deficit / (3f * mustCount),
-            RelatedSkillCredit: need.MustSkills.Length == 0 ? 0 : (float)related / mustCount,
+            MustHaveCoverage: must == 0 ? 1 : (float)held / must,
+            MustHaveImplied: must == 0 ? 0 : (float)implied / must,
+            MustHaveCoverageWithTraining: must == 0 ? 1 : (float)(held + trained) / must,
+            SkillFit: skillFit,
+            NiceToHaveCoverage: nice,
+            LevelDeficit: deficit / (3f * Math.Max(1, must)),
+            RelatedSkillCredit: must == 0 ? 0 : (float)related / must,
             CertificateGap: ulong.PopCount(need.CertificateMask & ~index.Certificates[slot]),
             LanguageGap: languageGap,
             CommuteMinutes: commute,
             AvailabilitySlackDays: Math.Max(need.StartDay, todayDay) - index.AvailableFrom[slot],
             OccupationExperienceYears: ExperienceYears(slot, need),
             HoursFit: Math.Min(1f, index.Hours[slot] / (float)need.HoursPerWeek),
-            TrainingWeeks: 0,
-            MustHaveCoverageAfterTraining: need.MustSkills.Length == 0 ? 0 : (float)atLevel / mustCount);
+            TrainingWeeks: plan?.TrainingWeeks ?? 0);
     }
+
+    /// <summary>The rarer the skill among the clients, the more holding it says: the same inverse document frequency retrieval weighs with.</summary>
+    private float Rarity(int skill) =>
+        (float)Math.Log(1 + (Math.Max(1, index.Count) / (1.0 + (index.SkillPostings[skill]?.Count ?? 0))));
 
     internal static bool HasNeighbour(int[] skills, int[] neighbours)
     {

@@ -14,7 +14,7 @@ namespace SkillsMatch.Engine.Ranking;
 /// </summary>
 public sealed class LightGbmRanker
 {
-    private static readonly int FeatureCount = CandidateFeatures.Names.Length;
+    private static readonly int FeatureCount = CandidateFeatures.Count;
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly PredictionEngine<Row, Prediction> _engine;
@@ -78,6 +78,18 @@ public sealed class LightGbmRanker
         return ScoreWithPredictionEngine(features);
     }
 
+    /// <summary>
+    /// The model made monotone by construction (ML.NET's LightGBM options expose no monotone
+    /// constraints): each tree scores the best leaf any candidate no better than this one in every
+    /// feature of <see cref="CandidateFeatures.Directions"/> could reach, so a candidate better in
+    /// one direction can never score lower. Equals <see cref="Score"/> wherever the trees are
+    /// already monotone. <paramref name="contributions"/>, when given (one per feature), receives
+    /// each feature's share of the score along the chosen leaves' paths (relative to the trees'
+    /// mean leaf values). Thread-safe.
+    /// </summary>
+    public double ScoreMonotone(ReadOnlySpan<float> features, Span<double> contributions = default) =>
+        _trees?.Monotone(features, contributions) ?? throw new InvalidOperationException("The model has no numeric tree ensemble to make monotone.");
+
     /// <summary>The same scores through ML.NET's own prediction engine: the reference the compiled trees are tested against.</summary>
     public double[] ScoreWithPredictionEngine(IReadOnlyList<float[]> features)
     {
@@ -118,7 +130,7 @@ public sealed class LightGbmRanker
 
         public float Weight { get; set; } = 1;
 
-        [VectorType(12)]
+        [VectorType(14)]
         public float[] Features { get; set; } = [];
 
         public static Row From(LabeledExample e) => new() { Label = e.Label, GroupId = (uint)e.NeedId, Weight = e.Weight, Features = e.Features };
@@ -160,6 +172,119 @@ public sealed class LightGbmRanker
         }
 
         public (int Trees, int Nodes) Size => (_treeBase.Length, _splits.Length);
+
+        /// <summary>Per tree: split features, thresholds, children (negative: <c>~leaf</c>), weighted leaf values, each node's mean leaf value, parents.</summary>
+        private Tree[] _walkable = [];
+
+        private sealed record Tree(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Leaf, double[] Mean, double[] LeafMean, int[] Parent, int[] LeafParent);
+
+        public double Monotone(ReadOnlySpan<float> x, Span<double> contributions)
+        {
+            var score = _bias;
+            var explain = contributions.Length > 0;
+            if (explain)
+            {
+                contributions.Clear();
+            }
+
+            foreach (var tree in _walkable)
+            {
+                if (tree.Feature.Length == 0)
+                {
+                    score += tree.Leaf[0];
+                    continue;
+                }
+
+                var leaf = BestLeaf(tree, 0, x);
+                score += tree.Leaf[leaf];
+                if (!explain)
+                {
+                    continue;
+                }
+
+                // Saabas: each split on the path to the leaf moves the expected value from the
+                // parent's mean to the child's; that move is the split feature's contribution.
+                var childMean = tree.LeafMean[leaf];
+                var node = tree.LeafParent[leaf];
+                while (node >= 0)
+                {
+                    contributions[tree.Feature[node]] += childMean - tree.Mean[node];
+                    childMean = tree.Mean[node];
+                    node = tree.Parent[node];
+                }
+            }
+
+            return score;
+        }
+
+        /// <summary>The highest leaf reachable by some y with y worse than or equal to x in every directed feature and equal in the others.</summary>
+        private static int BestLeaf(Tree tree, int node, ReadOnlySpan<float> x)
+        {
+            if (node < 0)
+            {
+                return ~node;
+            }
+
+            var feature = tree.Feature[node];
+            var right = x[feature] > tree.Threshold[node];
+            var direction = CandidateFeatures.Directions[feature];
+
+            // Higher is better: y may go down to the left branch too. Lower is better: y may go up to the right.
+            var both = (direction > 0 && right) || (direction < 0 && !right);
+            if (!both)
+            {
+                return BestLeaf(tree, right ? tree.Right[node] : tree.Left[node], x);
+            }
+
+            var left = BestLeaf(tree, tree.Left[node], x);
+            var other = BestLeaf(tree, tree.Right[node], x);
+            return tree.Leaf[other] > tree.Leaf[left] ? other : left;
+        }
+
+        private static Tree ToTree(Microsoft.ML.Trainers.FastTree.RegressionTree tree, double weight)
+        {
+            var splits = tree.LeftChild.Count;
+            var leaf = tree.LeafValues.Select(v => weight * v).ToArray();
+            var parent = new int[splits];
+            var leafParent = new int[leaf.Length];
+            parent.AsSpan().Fill(-1);
+            leafParent.AsSpan().Fill(-1);
+            for (var n = 0; n < splits; n++)
+            {
+                foreach (var child in new[] { tree.LeftChild[n], tree.RightChild[n] })
+                {
+                    if (child >= 0)
+                    {
+                        parent[child] = n;
+                    }
+                    else
+                    {
+                        leafParent[~child] = n;
+                    }
+                }
+            }
+
+            var mean = new double[splits];
+            (double Sum, int Count) Walk(int node)
+            {
+                if (node < 0)
+                {
+                    return (leaf[~node], 1);
+                }
+
+                var (ls, lc) = Walk(tree.LeftChild[node]);
+                var (rs, rc) = Walk(tree.RightChild[node]);
+                mean[node] = (ls + rs) / (lc + rc);
+                return (ls + rs, lc + rc);
+            }
+
+            if (splits > 0)
+            {
+                Walk(0);
+            }
+
+            return new Tree([.. tree.NumericalSplitFeatureIndexes], [.. tree.NumericalSplitThresholds], [.. tree.LeftChild], [.. tree.RightChild], leaf, mean, leaf, parent, leafParent);
+        }
 
         /// <summary>
         /// Every tree becomes a table of nodes in one array: its splits, then its leaves as nodes
@@ -228,7 +353,10 @@ public sealed class LightGbmRanker
                 }
             }
 
-            return new CompiledTrees([.. feature], [.. threshold], [.. children], values, treeBase, treeLeafBase, depth, ensemble.Bias);
+            return new CompiledTrees([.. feature], [.. threshold], [.. children], values, treeBase, treeLeafBase, depth, ensemble.Bias)
+            {
+                _walkable = [.. trees.Select((tree, t) => ToTree(tree, ensemble.TreeWeights[t]))],
+            };
         }
 
         private static int Depth(Microsoft.ML.Trainers.FastTree.RegressionTree tree, int node)

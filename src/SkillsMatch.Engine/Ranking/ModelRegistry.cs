@@ -20,12 +20,14 @@ public sealed record ModelCard(
     RankingQuality? ActiveBefore,
     bool Promoted,
     string Decision,
-    string IntendedUse);
+    string IntendedUse,
+    CorrectionScale Correction,
+    PromotionGate Gate);
 
 /// <summary>The ranker in use: a promoted model, or the heuristic when there is none or it cannot be read.</summary>
-public sealed record ActiveRanker(LightGbmRanker? Model, ModelCard? Card, string? Problem)
+public sealed record ActiveRanker(Ranker Ranker, ModelCard? Card, string? Problem)
 {
-    public string Name => Model is null ? "heuristic" : $"lightgbm {Card!.Version}";
+    public string Name => Ranker.Name;
 }
 
 /// <summary>
@@ -120,7 +122,7 @@ public sealed class ModelRegistry(string folder)
             try
             {
                 var model = LightGbmRanker.Load(Path.Combine(folder, version, "model.zip"));
-                return new ActiveRanker(model, card, problems.Count == 0 ? null : string.Join("; ", problems));
+                return new ActiveRanker(new Ranker(model, card.Correction, card.Version), card, problems.Count == 0 ? null : string.Join("; ", problems));
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException or UnauthorizedAccessException or System.Reflection.TargetInvocationException)
             {
@@ -128,7 +130,7 @@ public sealed class ModelRegistry(string folder)
             }
         }
 
-        return new ActiveRanker(null, null, problems.Count == 0 ? null : string.Join("; ", problems));
+        return new ActiveRanker(Ranker.Heuristic, null, problems.Count == 0 ? null : string.Join("; ", problems));
     }
 
     private static void WriteAtomically(string path, string content)

@@ -4,18 +4,68 @@ using SkillsMatch.Engine.Matching;
 namespace SkillsMatch.Engine.Ranking;
 
 /// <summary>
+/// The three checks a model must pass to be promoted, each with its figures: (a) it beats the
+/// heuristic (and is not below the active model) on held-out outcomes; (b) on the taxonomy suite
+/// it is not worse than the heuristic by more than <see cref="RankerTraining.TaxonomyTolerance"/>
+/// NDCG@10; (c) the monotonicity check finds no perturbed vector that scores lower.
+/// </summary>
+public sealed record PromotionGate(
+    bool OutcomesPassed,
+    double ModelOutcomesNdcg10,
+    double HeuristicOutcomesNdcg10,
+    double? ActiveOutcomesNdcg10,
+    bool TaxonomyPassed,
+    double ModelTaxonomyNdcg10,
+    double HeuristicTaxonomyNdcg10,
+    bool MonotonicityPassed,
+    int MonotonicityChecks,
+    int MonotonicityViolations)
+{
+    public bool Passed => OutcomesPassed && TaxonomyPassed && MonotonicityPassed;
+
+    public string Decision
+    {
+        get
+        {
+            var failed = new List<string>();
+            if (!OutcomesPassed)
+            {
+                failed.Add(ModelOutcomesNdcg10 <= HeuristicOutcomesNdcg10
+                    ? $"outcomes: NDCG@10 {ModelOutcomesNdcg10:F3} not above the heuristic's {HeuristicOutcomesNdcg10:F3}"
+                    : $"outcomes: NDCG@10 {ModelOutcomesNdcg10:F3} below the active model's {ActiveOutcomesNdcg10:F3}");
+            }
+
+            if (!TaxonomyPassed)
+            {
+                failed.Add($"taxonomy suite: NDCG@10 {ModelTaxonomyNdcg10:F3} more than {RankerTraining.TaxonomyTolerance:F2} below the heuristic's {HeuristicTaxonomyNdcg10:F3}");
+            }
+
+            if (!MonotonicityPassed)
+            {
+                failed.Add($"monotonicity: {MonotonicityViolations} of {MonotonicityChecks} perturbed vectors scored lower");
+            }
+
+            return failed.Count == 0 ? "promoted" : "not promoted: " + string.Join("; ", failed);
+        }
+    }
+}
+
+/// <summary>
 /// One training run: split the labelled examples by need, train LightGBM on the training part,
-/// evaluate the new model, the active model and the heuristic on the held-out needs, save the
-/// model with its card, and promote it only when it is not worse than the active model and
-/// better than the heuristic (NDCG@10).
+/// fix the scale of its bounded correction, run the promotion gate, save the model with its card,
+/// and promote it only when every check of the gate passes.
 /// </summary>
 public static class RankerTraining
 {
+    public const double TaxonomyTolerance = 0.01;
+
     public const string IntendedUse =
         "Decision support: orders the candidates retrieval found for a need. A caseworker decides whom to propose; " +
-        "the model never sees protected attributes and is trained on past employer decisions, which may carry their biases.";
+        "the model never sees protected attributes and is trained on past lists and employer decisions, which may carry their biases. " +
+        "It only corrects the heuristic fit by a bounded, monotone amount.";
 
-    public static ModelCard Run(IReadOnlyList<LabeledExample> examples, ModelRegistry registry, DateTimeOffset now, int seed = 1)
+    /// <param name="taxonomyNdcg10">NDCG@10 of a ranker on the taxonomy suite (built from ESCO, not from our samples).</param>
+    public static ModelCard Run(IReadOnlyList<LabeledExample> examples, ModelRegistry registry, DateTimeOffset now, Func<Ranker, double> taxonomyNdcg10, int seed = 1)
     {
         var (train, heldOut) = RankingMetrics.SplitByNeed(examples);
         if (train.Count == 0 || heldOut.Count == 0)
@@ -23,17 +73,19 @@ public static class RankerTraining
             throw new InvalidOperationException($"Too few outcomes to train: {examples.Count} examples over {examples.Select(e => e.NeedId).Distinct().Count()} needs.");
         }
 
+        var version = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + $"-{Guid.NewGuid().ToString("N")[..6]}";
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var model = LightGbmRanker.Train(train, seed);
+        var (model, candidate) = TrainRanker(train, version, seed);
         var trainingSeconds = watch.Elapsed.TotalSeconds;
-        var modelQuality = RankingMetrics.Evaluate(heldOut, batch => model.Score([.. batch.Select(e => e.Features)]));
+
+        var modelQuality = RankingMetrics.Evaluate(heldOut, batch => candidate.Scores([.. batch.Select(e => e.Features)]));
         var heuristic = RankingMetrics.Evaluate(heldOut, HeuristicScores);
         var active = registry.LoadActive();
-        var activeQuality = active.Model is { } current ? RankingMetrics.Evaluate(heldOut, batch => current.Score([.. batch.Select(e => e.Features)])) : null;
+        var activeQuality = active.Ranker.Model is null ? null : RankingMetrics.Evaluate(heldOut, batch => active.Ranker.Scores([.. batch.Select(e => e.Features)]));
+        var gate = Gate(candidate, modelQuality, heuristic, activeQuality, taxonomyNdcg10, [.. examples.Select(e => e.Features)]);
 
-        var (promote, decision) = Decide(modelQuality, heuristic, activeQuality);
         var card = new ModelCard(
-            now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + $"-{Guid.NewGuid().ToString("N")[..6]}",
+            version,
             now,
             CandidateFeatures.SchemaVersion,
             CandidateFeatures.Names,
@@ -46,16 +98,45 @@ public static class RankerTraining
             modelQuality,
             heuristic,
             activeQuality,
-            promote,
-            decision,
-            IntendedUse);
+            gate.Passed,
+            gate.Decision,
+            IntendedUse,
+            candidate.Scale!,
+            gate);
         registry.Save(model, card);
-        if (promote)
+        if (gate.Passed)
         {
             registry.Promote(card.Version);
         }
 
         return card;
+    }
+
+    /// <summary>Trains LightGBM and wraps it as a bounded, monotone correction of the heuristic.</summary>
+    public static (LightGbmRanker Model, Ranker Ranker) TrainRanker(IReadOnlyList<LabeledExample> train, string version, int seed = 1)
+    {
+        var model = LightGbmRanker.Train(train, seed);
+        var scale = CorrectionScale.Fit([.. train.Select(e => model.ScoreMonotone(e.Features))]);
+        return (model, new Ranker(model, scale, version));
+    }
+
+    /// <summary>The promotion gate (see <see cref="PromotionGate"/>).</summary>
+    public static PromotionGate Gate(Ranker candidate, RankingQuality model, RankingQuality heuristic, RankingQuality? active, Func<Ranker, double> taxonomyNdcg10, IReadOnlyList<float[]> vectors)
+    {
+        var modelTaxonomy = taxonomyNdcg10(candidate);
+        var heuristicTaxonomy = taxonomyNdcg10(Ranker.Heuristic);
+        var monotonicity = Monotonicity.Check(f => candidate.Score(f).Fit, vectors);
+        return new PromotionGate(
+            model.Ndcg10 > heuristic.Ndcg10 && (active is null || model.Ndcg10 >= active.Ndcg10),
+            model.Ndcg10,
+            heuristic.Ndcg10,
+            active?.Ndcg10,
+            modelTaxonomy >= heuristicTaxonomy - TaxonomyTolerance,
+            modelTaxonomy,
+            heuristicTaxonomy,
+            monotonicity.Passed,
+            monotonicity.Checks,
+            monotonicity.Violations);
     }
 
     /// <summary>Writes the split as two CSV files (need, client, label, features) for a peer ranker trained outside .NET.</summary>
@@ -75,21 +156,6 @@ public static class RankerTraining
         }
     }
 
-    /// <summary>The promotion rule: better than the heuristic and not worse than the active model, by NDCG@10 on the same held-out needs.</summary>
-    public static (bool Promote, string Decision) Decide(RankingQuality model, RankingQuality heuristic, RankingQuality? active)
-    {
-        if (model.Ndcg10 <= heuristic.Ndcg10)
-        {
-            return (false, "not promoted: NDCG@10 not above the heuristic");
-        }
-
-        return active is not null && model.Ndcg10 < active.Ndcg10
-            ? (false, "not promoted: NDCG@10 below the active model")
-            : (true, "promoted");
-    }
-
     public static double[] HeuristicScores(IReadOnlyList<LabeledExample> batch) =>
-        [.. batch.Select(e => HeuristicScore.Of(FromArray(e.Features)))];
-
-    public static CandidateFeatures FromArray(float[] f) => new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]);
+        [.. batch.Select(e => HeuristicScore.Of(CandidateFeatures.FromArray(e.Features)))];
 }

@@ -31,4 +31,10 @@ public sealed record TrainingPlan(
     public bool ReadyInTime => Uncovered.Count == 0 && NotInTime.Count == 0;
 
     public int TrainingWeeks => Steps.Sum(s => s.Weeks);
+
+    /// <summary>True when the plan's steps teach this must-have skill (at its level) before the need starts.</summary>
+    public bool Closes(string skillId) =>
+        Steps.Count > 0
+        && Gap.Any(g => g.Kind == GapKind.Skill && g.Id == skillId)
+        && !Uncovered.Concat(NotInTime).Any(g => g.Kind == GapKind.Skill && g.Id == skillId);
 }

@@ -47,8 +47,7 @@ public sealed partial class MatchingJobs(
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
-        var active = ranker.Active;
-        var matcher = await candidates.CurrentAsync(db, ct, active.Model);
+        var matcher = await candidates.CurrentAsync(db, ct);
         var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
         foreach (var need in needs)
         {
@@ -56,11 +55,11 @@ public sealed partial class MatchingJobs(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var previous = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == need.Id).ToDictionaryAsync(s => s.ClientId, s => s.FirstListedAt, ct);
             await db.Shortlists.Where(s => s.NeedId == need.Id).ExecuteDeleteAsync(ct);
-            db.Shortlists.AddRange(ranked.Select((r, i) => new ShortlistEntry
+            db.Shortlists.AddRange(ranked.Select(r => new ShortlistEntry
             {
                 NeedId = need.Id,
                 ClientId = r.ClientId,
-                Rank = i + 1,
+                Rank = r.Rank,
                 Score = r.Score,
                 ComputedAt = now,
                 FirstListedAt = previous.TryGetValue(r.ClientId, out var first) ? first : now,
@@ -70,7 +69,7 @@ public sealed partial class MatchingJobs(
             db.ChangeTracker.Clear();
         }
 
-        LogRematched(logger, needs.Count, active.Name);
+        LogRematched(logger, needs.Count, matcher.Ranker.Name);
     }
 
     /// <summary>Open needs whose period ended before today become expired.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
-using SkillsMatch.Engine.Ranking;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Data;
@@ -13,7 +12,7 @@ namespace SkillsMatch.Server.Features.Matching;
 /// rows changed elsewhere (another instance, an import) by their <c>UpdatedAt</c>. A row count
 /// that disagrees afterwards means deletions elsewhere: then the index is rebuilt.
 /// </summary>
-public sealed partial class CandidateIndexHost(ReferenceData reference, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, ILogger<CandidateIndexHost> logger) : IDisposable
+public sealed partial class CandidateIndexHost(ReferenceData reference, Microsoft.Extensions.Options.IOptions<MatchingOptions> options, Ranking.RankerStore rankers, ILogger<CandidateIndexHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim _sync = new(1, 1);
     private CandidateIndex? _index;
@@ -24,12 +23,12 @@ public sealed partial class CandidateIndexHost(ReferenceData reference, Microsof
 
     /// <summary>
     /// A matcher over an index that reflects every committed profile change, training-aware over
-    /// the course catalogue as it is now.
+    /// the course catalogue as it is now, ranking with the active ranker — the one ranking every list uses.
     /// </summary>
-    public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct, LightGbmRanker? model = null)
+    public async Task<Matcher> CurrentAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
         var index = await CurrentIndexAsync(db, ct);
-        return new Matcher(index, options.Value, await PlannerAsync(db, index, ct), model);
+        return new Matcher(index, options.Value, await PlannerAsync(db, index, ct), rankers.Active.Ranker);
     }
 
     private async Task<CandidateIndex> CurrentIndexAsync(SkillsMatchDbContext db, CancellationToken ct)

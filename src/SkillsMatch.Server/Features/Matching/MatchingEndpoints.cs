@@ -4,19 +4,19 @@ using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Needs;
-using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
 
 namespace SkillsMatch.Server.Features.Matching;
 
-public sealed record CandidateRow(int ClientId, string Reference, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+/// <summary>A ranked client: rank, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
+public sealed record CandidateRow(int ClientId, string Reference, int Rank, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
 public sealed record CandidatesResponse(int NeedId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
 
-public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, double Score, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Rank, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record ShortlistRow(int ClientId, int Rank, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
+public sealed record ShortlistRow(int ClientId, int Rank, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
 
 public sealed record ShortlistResponse(int NeedId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates);
 
@@ -31,7 +31,7 @@ public static class MatchingEndpoints
         var group = routes.MapGroup("/api").WithTags("Matching");
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, RankerHost ranker, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -44,14 +44,13 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
-            var active = ranker.Active;
-            var matcher = await host.CurrentAsync(db, ct, active.Model);
+            var matcher = await host.CurrentAsync(db, ct);
             var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, clock.Today(), Texts.Current);
             var ids = ranked.Select(r => r.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             return TypedResults.Ok(new CandidatesResponse(
-                id, active.Name, CandidateFeatures.SchemaVersion,
-                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+                id, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
+                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Rank, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
         });
 
         group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CancellationToken ct) =>
@@ -65,7 +64,7 @@ public static class MatchingEndpoints
             return TypedResults.Ok(new ShortlistResponse(
                 id,
                 rows.Count == 0 ? null : rows[0].ComputedAt,
-                [.. rows.Select(r => new ShortlistRow(r.ClientId, r.Rank, r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
+                [.. rows.Select(r => new ShortlistRow(r.ClientId, r.Rank, HeuristicScore.Percent(r.Score), r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
@@ -87,11 +86,11 @@ public static class MatchingEndpoints
             var byId = needs.ToDictionary(n => n.Id);
             var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, clock.Today(), Texts.Current);
             return TypedResults.Ok(new MatchesResponse(
-                id, "heuristic", CandidateFeatures.SchemaVersion,
+                id, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
                 [.. ranked.Select(r =>
                 {
                     var need = byId[r.NeedId];
-                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Score, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
+                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Rank, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
                 })],
                 TrainingEndpoints.ReferralsOf(client, reference)));
         });

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SkillsMatch.Engine.Ranking;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Matching;
@@ -10,45 +9,15 @@ namespace SkillsMatch.Server.Features.Ranking;
 /// <summary>Proposals with a recorded rank, how many followed the ranking, and how many pass-overs carry a reason.</summary>
 public sealed record ProposalAdherence(int ProposalsWithRank, int FollowedRanking, double Share, int PassOverReasons);
 
-/// <summary>
-/// The model registry under the data directory and the ranker in use. A model that cannot be
-/// loaded is logged and replaced by the previous one or the heuristic; users never see an error.
-/// </summary>
-public sealed partial class RankerHost(IOptions<StorageOptions> storage, CandidateIndexHost candidates, ILogger<RankerHost> logger)
+/// <summary>Training data from the database, training runs, and how proposals followed the ranking.</summary>
+public sealed partial class RankerHost(RankerStore store, CandidateIndexHost candidates, ILogger<RankerHost> logger)
 {
-    private readonly object _gate = new();
-    private ActiveRanker? _active;
+    public ModelRegistry Registry => store.Registry;
 
-    public ModelRegistry Registry { get; } = new(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "models"));
-
-    public ActiveRanker Active
-    {
-        get
-        {
-            lock (_gate)
-            {
-                if (_active is null)
-                {
-                    _active = Registry.LoadActive();
-                    if (_active.Problem is { } problem)
-                    {
-                        LogFallback(logger, _active.Name, problem);
-                    }
-                }
-
-                return _active;
-            }
-        }
-    }
+    public ActiveRanker Active => store.Active;
 
     /// <summary>Forgets the loaded model, so the next use reads the registry again (after a promotion).</summary>
-    public void Reload()
-    {
-        lock (_gate)
-        {
-            _active = null;
-        }
-    }
+    public void Reload() => store.Reload();
 
     /// <summary>
     /// Labelled examples from recorded outcomes: graded hired 3, invited 2, proposed 1, rejected 0,
@@ -75,7 +44,7 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
     public async Task<ModelCard> TrainAsync(SkillsMatchDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var examples = await ExamplesAsync(db, ct);
-        var card = RankerTraining.Run(examples, Registry, now);
+        var card = RankerTraining.Run(examples, Registry, now, TaxonomyNdcg10);
         Reload();
         LogTrained(logger, card.Version, card.Model.Ndcg10, card.Heuristic.Ndcg10, card.Decision);
         return card;
@@ -85,6 +54,9 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
     /// How often caseworkers' proposals followed the ranking they saw: a proposal follows it when
     /// the candidate's rank is within the number of proposals made for that need.
     /// </summary>
+    /// <summary>NDCG@10 of a ranker on the taxonomy suite built from the shipped ESCO data (docs/ranker.md).</summary>
+    public static double TaxonomyNdcg10(Ranker ranker) => throw new NotSupportedException("taxonomy suite not merged yet");
+
     public static async Task<ProposalAdherence> AdherenceAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
         var outcomes = await db.Outcomes.AsNoTracking().Select(o => new { o.NeedId, o.RankAtProposal, o.PassOverReason }).ToListAsync(ct);
@@ -101,9 +73,6 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
         OutcomeStage.Proposed => 1,
         _ => 0,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranker falls back to {Ranker}: {Problem}")]
-    private static partial void LogFallback(ILogger logger, string ranker, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ranker {Version} trained: NDCG@10 {Model:F3} vs heuristic {Heuristic:F3}; {Decision}")]
     private static partial void LogTrained(ILogger logger, string version, double model, double heuristic, string decision);

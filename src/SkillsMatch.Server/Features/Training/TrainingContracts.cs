@@ -46,6 +46,7 @@ public sealed record ReferralResponse(string Barrier, string Label, IReadOnlyLis
 
 public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanResponse Plan, IReadOnlyList<ReferralResponse> Referrals);
 
-public sealed record TrainedCandidateResponse(int ClientId, string Reference, double Score, DateOnly ReadyBy, TrainingPlanResponse Plan);
+/// <summary>A client ready in time with training, with the rank, fit and score of the need's candidate list.</summary>
+public sealed record TrainedCandidateResponse(int ClientId, string Reference, int Rank, int Fit, double Score, DateOnly ReadyBy, TrainingPlanResponse Plan);
 
 public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses);

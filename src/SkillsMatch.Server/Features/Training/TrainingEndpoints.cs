@@ -64,7 +64,7 @@ public static class TrainingEndpoints
             var courses = Pooling.Build([new NeedCandidates(profile, need.EmployerId, candidates)], matcher.Training!, minEmployers: 1);
             return TypedResults.Ok(new NeedTrainingResponse(
                 id,
-                [.. trained.Select(c => new TrainedCandidateResponse(c.ClientId, references.GetValueOrDefault(c.ClientId, ""), c.Score, c.Plan!.ReadyBy, TrainingPlanResponse.From(c.Plan)!))],
+                [.. trained.Select(c => new TrainedCandidateResponse(c.ClientId, references.GetValueOrDefault(c.ClientId, ""), c.Rank, c.Fit, c.Score, c.Plan!.ReadyBy, TrainingPlanResponse.From(c.Plan)!))],
                 courses));
         });
 
