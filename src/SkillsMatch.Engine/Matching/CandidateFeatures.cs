@@ -64,8 +64,8 @@ public readonly record struct CandidateFeatures(
 /// plus at most half the weight of the lightest must-have for the nice-to-haves;</item>
 /// <item>0.15 × reach × the rest: experience, commute, hours and how little training is left.</item>
 /// </list>
-/// A client with none of the must-haves scores at most 0.25 × related credit; one holding half of
-/// them at least 0.30. Nice-to-haves never outweigh one must-have. Monotone in every feature's
+/// A client with none of the must-haves scores at most 0.25 × 2/3 (related credit and nice-to-haves
+/// only); one holding half of them at least 0.30. Nice-to-haves never outweigh one must-have. Monotone in every feature's
 /// <see cref="CandidateFeatures.Directions"/>.
 /// </summary>
 public static class HeuristicScore
