@@ -142,10 +142,26 @@ public static class Cli
 
     private static Command EvaluateCommand()
     {
-        var evaluate = new Command("evaluate", "Print the metrics and model card of the active ranker, and of every trained model.") { TreatUnmatchedTokensAsErrors = false };
+        var suite = new Option<string>("--suite")
+        {
+            Description = "outcomes (default): the model cards and how proposals followed the ranking; taxonomy: NDCG@10, P@10 and Recall@100 of every ranker on needs and profiles drawn from ESCO.",
+            DefaultValueFactory = _ => "outcomes",
+        };
+        suite.AcceptOnlyFromAmong("outcomes", "taxonomy");
+        var evaluate = new Command("evaluate", "Print the metrics and model card of the active ranker, and of every trained model.") { suite };
+        evaluate.TreatUnmatchedTokensAsErrors = false;
         evaluate.SetAction(async (parse, ct) =>
         {
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            await db.Database.MigrateAsync(ct);
+            if (parse.GetValue(suite) == "taxonomy")
+            {
+                Console.Write(await Features.Ranking.TaxonomyReport.RunAsync(scope.ServiceProvider, db, ct));
+                return 0;
+            }
+
             var ranker = host.Services.GetRequiredService<Features.Ranking.RankerHost>();
             var active = ranker.Active;
             Console.WriteLine($"Active ranker: {active.Name}{(active.Problem is null ? "" : $" (fallback: {active.Problem})")}");
@@ -155,9 +171,6 @@ public static class Cli
                 Console.WriteLine(Features.Ranking.ModelReport.Format(card));
             }
 
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await db.Database.MigrateAsync(ct);
             var adherence = await Features.Ranking.RankerHost.AdherenceAsync(db, ct);
             Console.WriteLine();
             Console.WriteLine($"Proposals that followed the ranking: {adherence.FollowedRanking} of {adherence.ProposalsWithRank} with a recorded rank ({adherence.Share:P1}); {adherence.PassOverReasons} pass-overs carry a reason.");
