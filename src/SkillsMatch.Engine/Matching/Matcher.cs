@@ -327,7 +327,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     }
 
     /// <summary>Credit of a must-have skill in <see cref="CandidateFeatures.SkillFit"/> by how the client has it.</summary>
-    internal const float ImpliedCredit = 0.8f, TrainedCredit = 0.6f, LevelStepPenalty = 0.15f, MinHeldCredit = 0.55f;
+    internal const float ImpliedCredit = 0.8f, TrainedCredit = 0.6f, RelatedCredit = 0.25f, LevelStepPenalty = 0.15f, MinHeldCredit = 0.55f, NiceShare = 0.9f;
 
     /// <summary>
     /// The features of a client for a need. Each must-have counts once, in the first of: held,
@@ -367,7 +367,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             else if (HasNeighbour(skills, graph.Neighbours(skill)))
             {
                 related++;
-                credit += weight * _options.RelatedCredit;
+                credit += weight * RelatedCredit;
             }
         }
 
@@ -389,11 +389,11 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         var must = need.MustSkills.Length;
         var nice = need.NiceSkills.Length == 0 ? 0 : (float)niceHeld / need.NiceSkills.Length;
 
-        // Nice-to-haves add at most half the weight of the lightest must-have, so all of them
+        // Nice-to-haves add at most 0.9 of the weight of the lightest must-have, so all of them
         // together never outweigh one must-have; without must-haves they are the whole skill fit.
         var skillFit = must == 0
             ? (need.NiceSkills.Length == 0 ? 1 : nice)
-            : (credit + (0.5f * lightest * nice)) / (weights + (0.5f * lightest));
+            : (credit + (NiceShare * lightest * nice)) / (weights + (NiceShare * lightest));
         return new CandidateFeatures(
             MustHaveCoverage: must == 0 ? 1 : (float)held / must,
             MustHaveImplied: must == 0 ? 0 : (float)implied / must,

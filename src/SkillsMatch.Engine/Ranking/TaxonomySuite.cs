@@ -141,9 +141,9 @@ public sealed class TaxonomySuite
         return evaluated == 0 ? new TaxonomyQuality(0, 0, 0, 0) : new TaxonomyQuality(ndcg / evaluated, precision / evaluated, recall / evaluated, evaluated);
     }
 
-    /// <summary>The engine's matcher over the suite's index: the heuristic, or the model when one is given.</summary>
-    public TaxonomyQuality EvaluateMatcher(LightGbmRanker? model = null, MatchingOptions? options = null) =>
-        EvaluateMatcher(index => new Matcher(index, options, training: null, model));
+    /// <summary>The engine's matcher over the suite's index with a ranker (the heuristic when none is given).</summary>
+    public TaxonomyQuality EvaluateMatcher(Ranker? ranker = null, MatchingOptions? options = null) =>
+        EvaluateMatcher(index => new Matcher(index, options, training: null, ranker));
 
     /// <summary>The engine's matcher as <paramref name="create"/> makes it over the suite's index.</summary>
     public TaxonomyQuality EvaluateMatcher(Func<CandidateIndex, Matcher> create)

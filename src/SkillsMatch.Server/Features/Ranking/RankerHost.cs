@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillsMatch.Engine.Matching;
 using SkillsMatch.Engine.Ranking;
+using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Outcomes;
@@ -10,8 +13,10 @@ namespace SkillsMatch.Server.Features.Ranking;
 public sealed record ProposalAdherence(int ProposalsWithRank, int FollowedRanking, double Share, int PassOverReasons);
 
 /// <summary>Training data from the database, training runs, and how proposals followed the ranking.</summary>
-public sealed partial class RankerHost(RankerStore store, CandidateIndexHost candidates, ILogger<RankerHost> logger)
+public sealed partial class RankerHost(RankerStore store, CandidateIndexHost candidates, ReferenceData reference, IOptions<MatchingOptions> matching, ILogger<RankerHost> logger)
 {
+    private readonly Lazy<TaxonomySuite> _taxonomy = new(() => TaxonomySuite.Build(reference));
+
     public ModelRegistry Registry => store.Registry;
 
     public ActiveRanker Active => store.Active;
@@ -55,7 +60,7 @@ public sealed partial class RankerHost(RankerStore store, CandidateIndexHost can
     /// the candidate's rank is within the number of proposals made for that need.
     /// </summary>
     /// <summary>NDCG@10 of a ranker on the taxonomy suite built from the shipped ESCO data (docs/ranker.md).</summary>
-    public static double TaxonomyNdcg10(Ranker ranker) => throw new NotSupportedException("taxonomy suite not merged yet");
+    public double TaxonomyNdcg10(Ranker ranker) => _taxonomy.Value.EvaluateMatcher(ranker, matching.Value).Ndcg10;
 
     public static async Task<ProposalAdherence> AdherenceAsync(SkillsMatchDbContext db, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public static class TaxonomyReport
 
         // The candidate is the model `train` would save now: LightGBM on the training split of the current outcomes.
         var (train, _) = RankingMetrics.SplitByNeed(await ranker.ExamplesAsync(db, ct));
-        var candidate = train.Select(e => e.NeedId).Distinct().Count() >= 2 ? LightGbmRanker.Train(train) : null;
+        var candidate = train.Select(e => e.NeedId).Distinct().Count() >= 2 ? RankerTraining.TrainRanker(train, "candidate").Ranker : null;
         var active = ranker.Active;
 
         var text = new StringBuilder();
@@ -36,7 +36,7 @@ public static class TaxonomyReport
         text.AppendLine("| ranker | NDCG@10 | P@10 | Recall@100 |");
         text.AppendLine("| --- | ---: | ---: | ---: |");
         Row(text, "heuristic", suite.EvaluateMatcher(null, options));
-        Row(text, active.Model is null ? "active model (none)" : $"active model ({active.Name})", active.Model is { } model ? suite.EvaluateMatcher(model, options) : null);
+        Row(text, active.Ranker.Model is null ? "active model (none)" : $"active model ({active.Name})", active.Ranker.Model is null ? null : suite.EvaluateMatcher(active.Ranker, options));
         Row(text, $"candidate model (trained now on {train.Count} outcomes, not saved)", candidate is null ? null : suite.EvaluateMatcher(candidate, options));
         Row(text, Bm25Label, suite.EvaluateBm25());
         return text.ToString();
