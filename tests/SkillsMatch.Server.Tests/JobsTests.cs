@@ -83,6 +83,31 @@ public sealed class JobsTests(SkillsMatchFactory factory) : IClassFixture<Skills
         Assert.Equal(1, example.Features[0]);
     }
 
+    [Fact]
+    public async Task Same_client_and_need_show_the_same_fit_score_and_features_in_every_list()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = await _http.CreateNeedAsync(employer, b => b.With("municipalityAgs", TestData.Ingelheim).With("certificates", Array.Empty<string>()));
+        var client = (await _http.CreateAsync("/api/clients", TestData.Client())).GetProperty("id").GetInt32();
+        await _http.CreateAsync("/api/clients", TestData.Client());
+        await RunAsync(j => j.RematchAsync(CancellationToken.None));
+
+        var candidates = await (await _http.GetAsync($"/api/needs/{need}/candidates?top=500")).JsonAsync();
+        var asCandidate = candidates.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("clientId").GetInt32() == client);
+        var matches = await (await _http.GetAsync($"/api/clients/{client}/matches?top=500")).JsonAsync();
+        var asMatch = matches.GetProperty("needs").EnumerateArray().Single(n => n.GetProperty("needId").GetInt32() == need);
+        var shortlist = await (await _http.GetAsync($"/api/needs/{need}/shortlist")).JsonAsync();
+        var listed = shortlist.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("clientId").GetInt32() == client);
+
+        Assert.Equal(candidates.GetProperty("ranker").GetString(), matches.GetProperty("ranker").GetString());
+        Assert.Equal(asCandidate.GetProperty("fit").GetInt32(), asMatch.GetProperty("fit").GetInt32());
+        Assert.Equal(asCandidate.GetProperty("score").GetDouble(), asMatch.GetProperty("score").GetDouble());
+        Assert.Equal(asCandidate.GetProperty("features").GetRawText(), asMatch.GetProperty("features").GetRawText());
+        Assert.Equal(asCandidate.GetProperty("fit").GetInt32(), listed.GetProperty("fit").GetInt32());
+        Assert.Equal(asCandidate.GetProperty("score").GetDouble(), listed.GetProperty("score").GetDouble());
+        Assert.Equal(asCandidate.GetProperty("rank").GetInt32(), listed.GetProperty("rank").GetInt32());
+    }
+
     private async Task RunAsync(Func<MatchingJobs, Task> job)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -74,6 +74,31 @@ public sealed class SampleMatchingTests(SeededSkillsMatchFactory factory)
         return (need.GetProperty("title").GetString()!, body.GetProperty("candidates").EnumerateArray().ToList());
     }
 
+    [Fact]
+    public async Task No_client_without_must_haves_is_listed_above_one_who_has_half_of_them()
+    {
+        var needs = await (await _http.GetAsync("/api/needs?status=Open&pageSize=40")).JsonAsync();
+        var inverted = new List<string>();
+        foreach (var need in needs.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetInt32()))
+        {
+            var (_, candidates) = await CandidatesAsync(need);
+            var top = candidates.Take(10).ToList();
+
+            // "Has" a must-have: held, implied by experience, or taught by the plan before the start.
+            static float Has(JsonElement c) => Math.Min(1, Feature(c, "mustHaveCoverageWithTraining") + Feature(c, "mustHaveImplied"));
+            for (var i = 0; i < top.Count; i++)
+            {
+                if (Has(top[i]) == 0 && top.Skip(i + 1).Any(below => Feature(below, "mustHaveCoverage") >= 0.5f))
+                {
+                    inverted.Add($"need {need} rank {i + 1}");
+                }
+            }
+        }
+
+        Assert.Equal(40, needs.GetProperty("items").GetArrayLength());
+        Assert.Empty(inverted);
+    }
+
     private static float Feature(JsonElement candidate, string name) => candidate.GetProperty("features").GetProperty(name).GetSingle();
 }
 
@@ -168,9 +193,12 @@ public sealed class MatchingApiTests(SkillsMatchFactory factory) : IClassFixture
         var body = await (await _http.GetAsync($"/api/needs/{need}/candidates?top=5")).JsonAsync();
         var row = body.GetProperty("candidates")[0];
 
-        Assert.Equal(2, body.GetProperty("featureSchema").GetInt32());
+        Assert.Equal(3, body.GetProperty("featureSchema").GetInt32());
+        Assert.Equal(1, row.GetProperty("rank").GetInt32());
         Assert.True(row.GetProperty("score").GetDouble() > 0);
-        Assert.Equal(12, row.GetProperty("features").EnumerateObject().Count());
+        Assert.Equal((int)Math.Round(100 * row.GetProperty("score").GetDouble()), row.GetProperty("fit").GetInt32());
+        Assert.Equal(14, row.GetProperty("features").EnumerateObject().Count());
+        Assert.Equal($"Passung {row.GetProperty("fit").GetInt32()} von 100.", row.GetProperty("explanation")[0].GetString());
         Assert.Contains(row.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Bringt 1 von 1 Muss-Kompetenzen mit", StringComparison.Ordinal));
     }
 
