@@ -14,7 +14,7 @@ public sealed record ProposalAdherence(int ProposalsWithRank, int FollowedRankin
 /// The model registry under the data directory and the ranker in use. A model that cannot be
 /// loaded is logged and replaced by the previous one or the heuristic; users never see an error.
 /// </summary>
-public sealed partial class RankerHost(IOptions<StorageOptions> storage, CandidateIndexHost candidates, ILogger<RankerHost> logger)
+public sealed partial class RankerHost(IOptions<StorageOptions> storage, IOptions<RankerOptions> options, CandidateIndexHost candidates, ILogger<RankerHost> logger)
 {
     private readonly object _gate = new();
     private ActiveRanker? _active;
@@ -51,12 +51,30 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
     }
 
     /// <summary>
-    /// Labelled examples from recorded outcomes: graded hired 3, invited 2, proposed 1, rejected 0,
-    /// with the features of the client for the need as of the outcome's date.
+    /// Labelled examples: from the impressions when there are any — one group per shown list,
+    /// position-bias weighted (<see cref="ImpressionExamples"/>) — else from the recorded outcomes alone.
     /// </summary>
     public async Task<List<LabeledExample>> ExamplesAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
         var matcher = await candidates.CurrentAsync(db, ct);
+        if (!await db.Impressions.AnyAsync(ct))
+        {
+            LogNoImpressions(logger);
+            return await OutcomeExamplesAsync(db, matcher, ct);
+        }
+
+        var training = await ImpressionExamples.BuildAsync(db, matcher, options.Value.UnshownSamplePerList, ct);
+        LogImpressionExamples(logger, training.Lists, training.Shown, training.Unshown, training.OutcomesWithoutImpression,
+            training.Bias);
+        return training.Examples;
+    }
+
+    /// <summary>
+    /// Labelled examples from recorded outcomes alone (a database without impressions): graded hired 3,
+    /// invited 2, proposed 1, rejected 0, grouped by need, with the features as of the outcome's date.
+    /// </summary>
+    private static async Task<List<LabeledExample>> OutcomeExamplesAsync(SkillsMatchDbContext db, Engine.Matching.Matcher matcher, CancellationToken ct)
+    {
         var outcomes = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
         var needIds = outcomes.Select(o => o.NeedId).Distinct().ToList();
         var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ToProfile(), ct);
@@ -101,6 +119,12 @@ public sealed partial class RankerHost(IOptions<StorageOptions> storage, Candida
         OutcomeStage.Proposed => 1,
         _ => 0,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No impressions recorded: training examples come from outcomes alone, grouped by need")]
+    private static partial void LogNoImpressions(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training examples from {Lists} lists: {Shown} shown rows, {Unshown} retrieved but not shown, {Orphans} outcomes without impression; propensity by rank {Propensity}")]
+    private static partial void LogImpressionExamples(ILogger logger, int lists, int shown, int unshown, int orphans, PositionBias propensity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ranker falls back to {Ranker}: {Problem}")]
     private static partial void LogFallback(ILogger logger, string ranker, string problem);
