@@ -23,6 +23,14 @@ public static class RankerTraining
             throw new InvalidOperationException($"Too few outcomes to train: {examples.Count} examples over {examples.Select(e => e.NeedId).Distinct().Count()} needs.");
         }
 
+        // Lists that were shown carry the position bias of the ranker that ordered them: who was proposed
+        // depends on where they stood, which flatters that ranker. The employers' decisions among the
+        // proposed candidates do not, so with impressions the held-out evaluation ranks those.
+        if (heldOut.Any(e => e.Group != 0))
+        {
+            heldOut = [.. heldOut.Where(e => e.Label > 0)];
+        }
+
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var model = LightGbmRanker.Train(train, seed);
         var trainingSeconds = watch.Elapsed.TotalSeconds;

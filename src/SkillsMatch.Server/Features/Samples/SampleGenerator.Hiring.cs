@@ -15,7 +15,7 @@ public sealed partial class SampleGenerator
     /// the real matcher (heuristic, training-aware over the generated courses) ranks the generated
     /// clients as of the day the caseworker looked; every shown row is an impression. The caseworker
     /// examines rank r with probability 1/r^0.7 and proposes the best-judged of the examined rows
-    /// (the heuristic score plus noise of their own). Each employer then weighs must-haves,
+    /// (must-have fit, experience and commute as they see them, plus noise). Each employer then weighs must-haves,
     /// experience in the occupation, commute and German beyond the minimum with weights of its own,
     /// plus noise. The best-liked candidate of a filled need is hired, well-liked ones invited, the
     /// rest rejected with the reason that weighed most against them.
@@ -61,7 +61,7 @@ public sealed partial class SampleGenerator
             var required = Cefr(need.Languages.Split(';').FirstOrDefault(l => l.StartsWith("de:", StringComparison.Ordinal))?[3..] ?? "A1");
             var weights = EmployerWeights(need.EmployerId);
             var judged = shown
-                .Select((r, i) => (Row: r, Rank: i + 1, Examined: _random.NextDouble() < Math.Pow(i + 1, -ExaminationDecay), Judgement: r.Score + Gaussian(0.1)))
+                .Select((r, i) => (Row: r, Rank: i + 1, Examined: _random.NextDouble() < Math.Pow(i + 1, -ExaminationDecay), Judgement: Judgement(r.Features) + Gaussian(0.15)))
                 .ToList();
             var proposed = judged
                 .Where(j => j.Examined)
@@ -108,6 +108,13 @@ public sealed partial class SampleGenerator
 
         return (rows, impressions);
     }
+
+    /// <summary>
+    /// What a caseworker who knows the client weighs, unlike the heuristic: must-have fit first, then
+    /// experience in the occupation (full at three years) and the commute (a full point per 90 minutes).
+    /// </summary>
+    private static double Judgement(Engine.Matching.CandidateFeatures f) =>
+        f.MustHaveCoverage + (0.5 * Math.Min(1, f.OccupationExperienceYears / 3)) - (f.CommuteMinutes / 90.0);
 
     /// <summary>Features as stored in <c>impressions.csv</c>: ';'-separated, in <see cref="Engine.Matching.CandidateFeatures.Names"/> order.</summary>
     private static string FormatFeatures(Engine.Matching.CandidateFeatures features) =>
