@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +100,7 @@ public sealed class ImpressionTests(ClockedSkillsMatchFactory factory) : IClassF
         var rows = candidates.GetProperty("candidates").EnumerateArray().ToList();
         var state = await factory.StateAsync();
 
-        var otherClient = rows.Single(r => r.GetProperty("clientId").GetInt32() != clients[0]).GetProperty("impressionId").GetInt64();
+        var otherClient = rows.First(r => r.GetProperty("clientId").GetInt32() != clients[0]).GetProperty("impressionId").GetInt64();
         var ofClient = rows.Single(r => r.GetProperty("clientId").GetInt32() == clients[0]).GetProperty("impressionId").GetInt64();
         var wrongClient = await _http.PostAsJsonAsync("/api/outcomes", new { needId = need, clientId = clients[0], stage = "Proposed", date = "2027-01-04", impressionId = otherClient });
         var wrongNeed = await _http.PostAsJsonAsync("/api/outcomes", new { needId = otherNeed, clientId = clients[0], stage = "Proposed", date = "2027-01-04", impressionId = ofClient });
@@ -140,6 +139,41 @@ public sealed class ImpressionTests(ClockedSkillsMatchFactory factory) : IClassF
         {
             factory.Clock.Now = start;
         }
+    }
+
+    [Fact]
+    public async Task Training_examples_are_grouped_by_shown_list_with_graded_labels_and_weights_only_on_positive_rows()
+    {
+        var (need, _) = await NeedWithCandidatesAsync(4);
+        var list = await (await _http.GetAsync($"/api/needs/{need}/candidates")).JsonAsync();
+        var rows = list.GetProperty("candidates").EnumerateArray().Take(4).ToList();
+        foreach (var (row, stage) in rows.Zip(new[] { "Hired", "Invited", "Rejected" }))
+        {
+            await _http.CreateAsync("/api/outcomes", new { needId = need, clientId = row.GetProperty("clientId").GetInt32(), stage, date = "2027-01-05", impressionId = row.GetProperty("impressionId").GetInt64() });
+        }
+
+        var examples = await factory.WithDbAsync(db => factory.Services.GetRequiredService<RankerHost>().ExamplesAsync(db, CancellationToken.None));
+
+        var group = examples.Where(e => e.NeedId == need && rows.Any(r => r.GetProperty("clientId").GetInt32() == e.ClientId)).ToList();
+        Assert.Single(group.Select(e => e.Group).Distinct());
+        Assert.Equal([3f, 2f, 1f, 0f], rows.Select(r => group.Single(e => e.ClientId == r.GetProperty("clientId").GetInt32()).Label));
+        Assert.All(examples.Where(e => e.Label == 0), e => Assert.Equal(1, e.Weight));
+        Assert.All(examples.Where(e => e.Label > 0), e => Assert.InRange(e.Weight, 1, PositionBias.MaxWeight));
+    }
+
+    [Fact]
+    public void Propensity_falls_with_rank_and_weights_only_positive_rows_at_lower_ranks_above_one()
+    {
+        // 200 lists of five rows: rank r proposed in 60 / r percent of them.
+        var rows = Enumerable.Range(0, 200).SelectMany(list => Enumerable.Range(1, 5).Select(rank => (rank, list % 100 < 60 / rank))).ToList();
+        var bias = PositionBias.Estimate(rows);
+
+        Assert.Equal(1, bias.Propensity(1));
+        Assert.True(bias.Propensity(2) < 1 && bias.Propensity(5) < bias.Propensity(2));
+        Assert.Equal(1, bias.Weight(1, 3));
+        Assert.True(bias.Weight(4, 1) > 1);
+        Assert.Equal(1, bias.Weight(4, 0));
+        Assert.True(bias.Weight(5, 2) <= PositionBias.MaxWeight);
     }
 
     private async Task PurgeAsync()
