@@ -79,7 +79,7 @@ public static class Cli
             var folder = parse.GetValue(output)!.FullName;
             SampleFiles.Write(set, folder);
             Console.WriteLine($"Wrote {set.Employers.Count} employers, {set.ForumRounds.Count} forum rounds, {set.Needs.Count} needs, " +
-                $"{set.Comments.Count} comments, {set.Clients.Count} clients, {set.Courses.Count} courses, {set.Outcomes.Count} outcomes to {folder}.");
+                $"{set.Comments.Count} comments, {set.Clients.Count} clients, {set.Courses.Count} courses, {set.Outcomes.Count} outcomes, {set.Impressions.Count} impressions to {folder}.");
             return 0;
         });
 

@@ -41,6 +41,11 @@ public static class SkillsMatchSetup
                 "Matching: MinHoursShare in (0, 1], RelatedCredit in [0, 1], RescoreFactor and MinRescoreDepth at least 1.")
             .ValidateOnStart();
 
+        services.AddOptions<RankerOptions>().BindConfiguration(RankerOptions.Section)
+            .Validate(o => o.ImpressionRetentionDays >= 1 && o.UnshownSamplePerList >= 0,
+                "Ranker: ImpressionRetentionDays at least 1, UnshownSamplePerList not negative.")
+            .ValidateOnStart();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ReferenceData.Load(ReferenceData.LocateDataDirectory(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value.Path)));

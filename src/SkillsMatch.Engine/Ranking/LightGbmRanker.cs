@@ -39,7 +39,8 @@ public sealed class LightGbmRanker
     public static LightGbmRanker Train(IReadOnlyList<LabeledExample> examples, int seed = 1)
     {
         var ml = new MLContext(seed);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(Row.From));
+        // LightGBM reads a group's rows as one contiguous run: one group per list shown (or per need without lists).
+        var data = ml.Data.LoadFromEnumerable(examples.OrderBy(e => e.GroupKey).Select(Row.From));
         var options = new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),
@@ -133,7 +134,7 @@ public sealed class LightGbmRanker
         [VectorType(14)]
         public float[] Features { get; set; } = [];
 
-        public static Row From(LabeledExample e) => new() { Label = e.Label, GroupId = (uint)e.NeedId, Weight = e.Weight, Features = e.Features };
+        public static Row From(LabeledExample e) => new() { Label = e.Label, GroupId = e.Group != 0 ? 0x8000_0000u | (uint)e.Group : (uint)e.NeedId, Weight = e.Weight, Features = e.Features };
     }
 
     private sealed class Prediction

@@ -74,6 +74,15 @@ public static class RankerTraining
         }
 
         var version = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + $"-{Guid.NewGuid().ToString("N")[..6]}";
+
+        // Lists that were shown carry the position bias of the ranker that ordered them: who was proposed
+        // depends on where they stood, which flatters that ranker. The employers' decisions among the
+        // proposed candidates do not, so with impressions the held-out evaluation ranks those.
+        if (heldOut.Any(e => e.Group != 0))
+        {
+            heldOut = [.. heldOut.Where(e => e.Label > 0)];
+        }
+
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (model, candidate) = TrainRanker(train, version, seed);
         var trainingSeconds = watch.Elapsed.TotalSeconds;

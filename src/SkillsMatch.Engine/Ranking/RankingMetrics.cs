@@ -3,8 +3,14 @@ namespace SkillsMatch.Engine.Ranking;
 /// <summary>
 /// One client shown for one need with the label its outcome earned, its features, and the weight
 /// training gives it (an inverse propensity weight correcting for the position it was shown at; 1 when unknown).
+/// <paramref name="Group"/> numbers the list the example was shown in (examples of one list are ranked
+/// against each other); 0 groups by need.
 /// </summary>
-public sealed record LabeledExample(int NeedId, int ClientId, float Label, float[] Features, DateOnly Date, float Weight = 1);
+public sealed record LabeledExample(int NeedId, int ClientId, float Label, float[] Features, DateOnly Date, float Weight = 1, int Group = 0)
+{
+    /// <summary>The ranking group: the list when known, else the need.</summary>
+    public (int List, int Need) GroupKey => Group != 0 ? (Group, 0) : (0, NeedId);
+}
 
 /// <summary>Ranking quality on held-out needs: NDCG at 1, 3, 5, 10 (gain 2^label − 1) and MAP (relevant = invited or hired).</summary>
 public sealed record RankingQuality(double Ndcg1, double Ndcg3, double Ndcg5, double Ndcg10, double Map, int Groups)
@@ -17,11 +23,11 @@ public static class RankingMetrics
     /// <summary>Label grades: rejected 0, proposed 1, invited 2, hired 3.</summary>
     public const float RelevantFrom = 2;
 
-    /// <summary>Scores every example, ranks each need's examples by score (ties by client id) and averages over needs.</summary>
+    /// <summary>Scores every example, ranks each group's examples (a shown list, or a need) by score (ties by client id) and averages over groups.</summary>
     public static RankingQuality Evaluate(IReadOnlyList<LabeledExample> examples, Func<IReadOnlyList<LabeledExample>, double[]> score)
     {
         var scores = score(examples);
-        var groups = examples.Select((e, i) => (Example: e, Score: scores[i])).GroupBy(p => p.Example.NeedId).ToList();
+        var groups = examples.Select((e, i) => (Example: e, Score: scores[i])).GroupBy(p => p.Example.GroupKey).ToList();
         double n1 = 0, n3 = 0, n5 = 0, n10 = 0, map = 0;
         int ndcgGroups = 0, mapGroups = 0;
         foreach (var group in groups)

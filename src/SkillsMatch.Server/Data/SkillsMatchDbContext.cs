@@ -6,6 +6,7 @@ using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.ForumRounds;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Data;
 
@@ -19,6 +20,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ShortlistEntry> Shortlists => Set<ShortlistEntry>();
+    public DbSet<Impression> Impressions => Set<Impression>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);

@@ -14,6 +14,8 @@ public sealed class JobsOptions
 
     public string ExpireCron { get; set; } = "10 0 * * *";
 
+    public string PurgeImpressionsCron { get; set; } = "20 0 * * *";
+
     /// <summary>Shortlist length stored per open need.</summary>
     public int ShortlistSize { get; set; } = 50;
 }

@@ -13,6 +13,7 @@ public static class JobsSetup
         var services = builder.Services;
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
         services.AddScoped<MatchingJobs>();
+        services.AddScoped<Ranking.ImpressionRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var folder = Path.GetFullPath(storage.DataDirectory);
@@ -37,6 +38,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Retrain, j => j.RetrainAsync(CancellationToken.None), jobs.RetrainCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Rematch, j => j.RematchAsync(CancellationToken.None), jobs.RematchCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
+        recurring.AddOrUpdate<Ranking.ImpressionRetention>(Ranking.ImpressionRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeImpressionsCron);
 
         // Without any promoted model yet (a fresh embedded default), train once right after start
         // instead of waiting for the nightly run; then refresh the shortlists with it.

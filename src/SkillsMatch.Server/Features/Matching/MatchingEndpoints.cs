@@ -4,23 +4,24 @@ using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
 
 namespace SkillsMatch.Server.Features.Matching;
 
-/// <summary>A ranked client: rank, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
-public sealed record CandidateRow(int ClientId, string Reference, int Rank, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+/// <summary>A ranked client: rank, the impression that recorded it, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
+public sealed record CandidateRow(int Rank, long ImpressionId, int ClientId, string Reference, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record CandidatesResponse(int NeedId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
+public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
 
-public sealed record NeedMatchRow(int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Rank, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+public sealed record NeedMatchRow(int Rank, long ImpressionId, int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record ShortlistRow(int ClientId, int Rank, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
+public sealed record ShortlistRow(int ClientId, int Rank, long ImpressionId, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
 
-public sealed record ShortlistResponse(int NeedId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates);
+public sealed record ShortlistResponse(int NeedId, Guid ListId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates);
 
-public sealed record MatchesResponse(int ClientId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals);
+public sealed record MatchesResponse(int ClientId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals);
 
 public static class MatchingEndpoints
 {
@@ -48,23 +49,42 @@ public static class MatchingEndpoints
             var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, clock.Today(), Texts.Current);
             var ids = ranked.Select(r => r.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+            var list = await ImpressionLog.RecordAsync(
+                db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
             return TypedResults.Ok(new CandidatesResponse(
-                id, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
-                [.. ranked.Select(r => new CandidateRow(r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Rank, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+                id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
+                [.. ranked.Select((r, i) => new CandidateRow(
+                    r.Rank, list.ImpressionIds[i], r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
         });
 
-        group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CancellationToken ct) =>
+        group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (
+            int id, SkillsMatchDbContext db, CandidateIndexHost host, RankerHost ranker, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
+            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (need is null)
             {
                 return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
             var rows = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == id).OrderBy(s => s.Rank).ToListAsync(ct);
+
+            // The stored shortlist keeps no features; the impressions get them recomputed as of today
+            // (empty when a client has left the index since the rematch run).
+            var shown = new List<ShownRow>(rows.Count);
+            if (rows.Count > 0)
+            {
+                var matcher = await host.CurrentAsync(db, ct);
+                var profile = need.ToProfile();
+                var today = clock.Today();
+                shown.AddRange(rows.Select(r => new ShownRow(id, r.ClientId, matcher.FeaturesOf(profile, r.ClientId, today)?.ToArray() ?? [])));
+            }
+
+            var list = await ImpressionLog.RecordAsync(db, ListKind.Shortlist, ranker.Active.Name, shown, clock.GetUtcNow(), ct);
             return TypedResults.Ok(new ShortlistResponse(
                 id,
+                list.ListId,
                 rows.Count == 0 ? null : rows[0].ComputedAt,
-                [.. rows.Select(r => new ShortlistRow(r.ClientId, r.Rank, HeuristicScore.Percent(r.Score), r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
+                [.. rows.Select((r, i) => new ShortlistRow(r.ClientId, r.Rank, list.ImpressionIds[i], HeuristicScore.Percent(r.Score), r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
@@ -85,12 +105,14 @@ public static class MatchingEndpoints
             var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
             var byId = needs.ToDictionary(n => n.Id);
             var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, clock.Today(), Texts.Current);
+            var list = await ImpressionLog.RecordAsync(
+                db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
             return TypedResults.Ok(new MatchesResponse(
-                id, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
-                [.. ranked.Select(r =>
+                id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
+                [.. ranked.Select((r, i) =>
                 {
                     var need = byId[r.NeedId];
-                    return new NeedMatchRow(need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Rank, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
+                    return new NeedMatchRow(r.Rank, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
                 })],
                 TrainingEndpoints.ReferralsOf(client, reference)));
         });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Features.Outcomes;
 
@@ -33,6 +34,9 @@ public sealed class Outcome : IVersioned
     /// <summary>Why a caseworker passed over higher-ranked candidates, optional.</summary>
     public string? PassOverReason { get; set; }
 
+    /// <summary>The row of a served list this outcome followed, when known; its rank is <see cref="RankAtProposal"/>.</summary>
+    public long? ImpressionId { get; set; }
+
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -50,5 +54,6 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.HasOne(o => o.Need).WithMany().HasForeignKey(o => o.NeedId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => new { o.NeedId, o.ClientId });
+        builder.HasOne<Impression>().WithMany().HasForeignKey(o => o.ImpressionId).OnDelete(DeleteBehavior.SetNull);
     }
 }

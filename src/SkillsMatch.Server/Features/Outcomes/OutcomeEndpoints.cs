@@ -6,14 +6,14 @@ using SkillsMatch.Server.Data;
 
 namespace SkillsMatch.Server.Features.Outcomes;
 
-public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null);
+public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null, long? ImpressionId = null);
 
 public sealed record OutcomeResponse(
-    int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason,
+    int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, long? ImpressionId,
     long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static OutcomeResponse From(Outcome o) => new(
-        o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.RankAtProposal, o.PassOverReason, o.Version, o.CreatedAt, o.UpdatedAt);
+        o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.RankAtProposal, o.PassOverReason, o.ImpressionId, o.Version, o.CreatedAt, o.UpdatedAt);
 }
 
 public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
@@ -32,6 +32,19 @@ public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
         RuleFor(o => o.DecidedBy).Text(Limits.Code);
         RuleFor(o => o.RankAtProposal).InclusiveBetween(1, 500);
         RuleFor(o => o.PassOverReason).Text(Limits.Text);
+
+        // The impression must be a row shown for this very need and client; a typed rank must agree with it.
+        RuleFor(o => o.ImpressionId)
+            .MustAsync(async (o, id, ct) => id is null || await db.Impressions.AnyAsync(i => i.Id == id && i.NeedId == o.NeedId && i.ClientId == o.ClientId, ct))
+            .WithMessage((o, id) => Texts.Pick(
+                $"Die Anzeige {id} gehört nicht zu Bedarf {o.NeedId} und Klient {o.ClientId}.",
+                $"Impression {id} does not belong to need {o.NeedId} and client {o.ClientId}."));
+        RuleFor(o => o.RankAtProposal)
+            .MustAsync(async (o, rank, ct) => rank is null || o.ImpressionId is null
+                || !await db.Impressions.AnyAsync(i => i.Id == o.ImpressionId && i.Rank != rank, ct))
+            .WithMessage(o => Texts.Pick(
+                "rankAtProposal weicht vom Rang der Anzeige ab; ohne Angabe wird er von der Anzeige übernommen.",
+                "rankAtProposal differs from the impression's rank; leave it out to take the impression's."));
     }
 }
 
@@ -95,7 +108,7 @@ public static class OutcomeEndpoints
             }
 
             var outcome = new Outcome();
-            Apply(input, outcome);
+            Apply(input, outcome, await RankOfAsync(db, input, ct));
             db.Outcomes.Add(outcome);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/outcomes/{outcome.Id}", OutcomeResponse.From(outcome));
@@ -122,7 +135,7 @@ public static class OutcomeEndpoints
                 return stale;
             }
 
-            Apply(input, outcome);
+            Apply(input, outcome, await RankOfAsync(db, input, ct));
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, outcome);
             return TypedResults.Ok(OutcomeResponse.From(outcome));
@@ -151,7 +164,13 @@ public static class OutcomeEndpoints
 
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Ergebnis", "outcome"), id);
 
-    private static void Apply(OutcomeInput input, Outcome outcome)
+    /// <summary>The rank at proposal: the linked impression's when there is one, else as typed.</summary>
+    private static async Task<int?> RankOfAsync(SkillsMatchDbContext db, OutcomeInput input, CancellationToken ct) =>
+        input.ImpressionId is { } id
+            ? await db.Impressions.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Rank).FirstOrDefaultAsync(ct)
+            : input.RankAtProposal;
+
+    private static void Apply(OutcomeInput input, Outcome outcome, int? rankAtProposal)
     {
         outcome.NeedId = input.NeedId!.Value;
         outcome.ClientId = input.ClientId!.Value;
@@ -159,7 +178,8 @@ public static class OutcomeEndpoints
         outcome.Reason = input.Reason;
         outcome.Date = input.Date!.Value;
         outcome.DecidedBy = input.DecidedBy;
-        outcome.RankAtProposal = input.RankAtProposal;
+        outcome.RankAtProposal = rankAtProposal;
+        outcome.ImpressionId = input.ImpressionId;
         outcome.PassOverReason = input.PassOverReason;
     }
 }

@@ -13,7 +13,7 @@ namespace SkillsMatch.Server.Features.Ranking;
 public sealed record ProposalAdherence(int ProposalsWithRank, int FollowedRanking, double Share, int PassOverReasons);
 
 /// <summary>Training data from the database, training runs, and how proposals followed the ranking.</summary>
-public sealed partial class RankerHost(RankerStore store, CandidateIndexHost candidates, ReferenceData reference, IOptions<MatchingOptions> matching, ILogger<RankerHost> logger)
+public sealed partial class RankerHost(RankerStore store, IOptions<RankerOptions> options, CandidateIndexHost candidates, ReferenceData reference, IOptions<MatchingOptions> matching, ILogger<RankerHost> logger)
 {
     private readonly Lazy<TaxonomySuite> _taxonomy = new(() => TaxonomySuite.Build(reference));
 
@@ -25,12 +25,30 @@ public sealed partial class RankerHost(RankerStore store, CandidateIndexHost can
     public void Reload() => store.Reload();
 
     /// <summary>
-    /// Labelled examples from recorded outcomes: graded hired 3, invited 2, proposed 1, rejected 0,
-    /// with the features of the client for the need as of the outcome's date.
+    /// Labelled examples: from the impressions when there are any — one group per shown list,
+    /// position-bias weighted (<see cref="ImpressionExamples"/>) — else from the recorded outcomes alone.
     /// </summary>
     public async Task<List<LabeledExample>> ExamplesAsync(SkillsMatchDbContext db, CancellationToken ct)
     {
         var matcher = await candidates.CurrentAsync(db, ct);
+        if (!await db.Impressions.AnyAsync(ct))
+        {
+            LogNoImpressions(logger);
+            return await OutcomeExamplesAsync(db, matcher, ct);
+        }
+
+        var training = await ImpressionExamples.BuildAsync(db, matcher, options.Value.UnshownSamplePerList, ct);
+        LogImpressionExamples(logger, training.Lists, training.Shown, training.Unshown, training.OutcomesWithoutImpression,
+            training.Bias);
+        return training.Examples;
+    }
+
+    /// <summary>
+    /// Labelled examples from recorded outcomes alone (a database without impressions): graded hired 3,
+    /// invited 2, proposed 1, rejected 0, grouped by need, with the features as of the outcome's date.
+    /// </summary>
+    private static async Task<List<LabeledExample>> OutcomeExamplesAsync(SkillsMatchDbContext db, Engine.Matching.Matcher matcher, CancellationToken ct)
+    {
         var outcomes = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
         var needIds = outcomes.Select(o => o.NeedId).Distinct().ToList();
         var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ToProfile(), ct);
@@ -78,6 +96,12 @@ public sealed partial class RankerHost(RankerStore store, CandidateIndexHost can
         OutcomeStage.Proposed => 1,
         _ => 0,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No impressions recorded: training examples come from outcomes alone, grouped by need")]
+    private static partial void LogNoImpressions(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training examples from {Lists} lists: {Shown} shown rows, {Unshown} retrieved but not shown, {Orphans} outcomes without impression; propensity by rank {Propensity}")]
+    private static partial void LogImpressionExamples(ILogger logger, int lists, int shown, int unshown, int orphans, PositionBias propensity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ranker {Version} trained: NDCG@10 {Model:F3} vs heuristic {Heuristic:F3}; {Decision}")]
     private static partial void LogTrained(ILogger logger, string version, double model, double heuristic, string decision);

@@ -36,6 +36,7 @@ public static class SampleFiles
     public const string Clients = "clients.csv";
     public const string Courses = "courses.csv";
     public const string Outcomes = "outcomes.csv";
+    public const string Impressions = "impressions.csv";
 
     public static void Write(SampleSet set, string folder)
     {
@@ -47,6 +48,7 @@ public static class SampleFiles
         Write(Path.Combine(folder, Clients), set.Clients);
         Write(Path.Combine(folder, Courses), set.Courses);
         Write(Path.Combine(folder, Outcomes), set.Outcomes);
+        Write(Path.Combine(folder, Impressions), set.Impressions);
     }
 
     /// <summary>The <c>samples/</c> folder: configured, or next to the program, or above the working directory.</summary>

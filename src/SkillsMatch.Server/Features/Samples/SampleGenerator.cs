@@ -79,8 +79,8 @@ public sealed partial class SampleGenerator
         var comments = Comments(needs);
         var clients = Clients(clientCount);
         var courses = Courses();
-        var outcomes = Outcomes(needs, clients);
-        return new SampleSet(employers, rounds, needs, comments, clients, courses, outcomes);
+        var (outcomes, impressions) = Outcomes(needs, clients, courses);
+        return new SampleSet(employers, rounds, needs, comments, clients, courses, outcomes, impressions);
     }
 
     private List<EmployerRow> Employers()

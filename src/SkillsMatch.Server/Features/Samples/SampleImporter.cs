@@ -8,10 +8,11 @@ using SkillsMatch.Server.Features.Employers;
 using SkillsMatch.Server.Features.ForumRounds;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Features.Samples;
 
-public sealed record ImportCounts(int Employers, int ForumRounds, int Needs, int Comments, int Clients, int Courses, int Outcomes);
+public sealed record ImportCounts(int Employers, int ForumRounds, int Needs, int Comments, int Clients, int Courses, int Outcomes, int Impressions);
 
 /// <summary>
 /// Imports the CSV files of a sample folder in one transaction, checking every row with the
@@ -40,6 +41,10 @@ public sealed class SampleImporter(
         var clientRows = SampleFiles.Read<ClientRow>(Path.Combine(folder, SampleFiles.Clients));
         var courseRows = SampleFiles.Read<CourseRow>(Path.Combine(folder, SampleFiles.Courses));
         var outcomeRows = SampleFiles.Read<OutcomeRow>(Path.Combine(folder, SampleFiles.Outcomes));
+
+        // A sample folder from before impressions existed has no impressions.csv.
+        var impressionFile = Path.Combine(folder, SampleFiles.Impressions);
+        var impressionRows = File.Exists(impressionFile) ? SampleFiles.Read<ImpressionRow>(impressionFile) : [];
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -151,10 +156,13 @@ public sealed class SampleImporter(
 
             await SaveStageAsync(ct);
 
+            ImportImpressions(impressionRows, needRows.Select(n => n.Row.Id).ToHashSet(), clientRows.Select(c => c.Row.Id).ToHashSet());
+            await SaveStageAsync(ct);
+
             foreach (var (row, line) in outcomeRows)
             {
                 var stage = ParseEnum<OutcomeStage>(row.Stage, SampleFiles.Outcomes, line, "stage");
-                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null, row.RankAtProposal, row.PassOverReason);
+                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null, row.RankAtProposal, row.PassOverReason, row.ImpressionId);
                 if (stage is not null && await CheckAsync(outcomes, input, SampleFiles.Outcomes, line, ct))
                 {
                     db.Outcomes.Add(new Outcome
@@ -168,6 +176,7 @@ public sealed class SampleImporter(
                         DecidedBy = row.DecidedBy,
                         RankAtProposal = row.RankAtProposal,
                         PassOverReason = row.PassOverReason,
+                        ImpressionId = row.ImpressionId,
                     });
                 }
             }
@@ -186,7 +195,50 @@ public sealed class SampleImporter(
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        return new ImportCounts(employerRows.Count, roundRows.Count, needRows.Count, commentRows.Count, clientRows.Count, courseRows.Count, outcomeRows.Count);
+        return new ImportCounts(employerRows.Count, roundRows.Count, needRows.Count, commentRows.Count, clientRows.Count, courseRows.Count, outcomeRows.Count, impressionRows.Count);
+    }
+
+    private void ImportImpressions(List<CsvLine<ImpressionRow>> rows, HashSet<int> needIds, HashSet<int> clientIds)
+    {
+        foreach (var (row, line) in rows)
+        {
+            var kind = ParseEnum<ListKind>(row.Kind, SampleFiles.Impressions, line, "kind");
+            var features = row.Features.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => float.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : float.NaN).ToArray();
+            var valid = kind is not null;
+            foreach (var (ok, column, message) in new[]
+            {
+                (Guid.TryParse(row.ListId, out _), "list_id", $"'{row.ListId}' is not a list id (a GUID)."),
+                (needIds.Contains(row.NeedId), "need_id", $"Unknown need {row.NeedId}."),
+                (clientIds.Contains(row.ClientId), "client_id", $"Unknown client {row.ClientId}."),
+                (row.Rank >= 1, "rank", "The rank starts at 1."),
+                (!features.Any(float.IsNaN), "features", $"'{row.Features}' is not a list of numbers separated by ';'."),
+            })
+            {
+                if (!ok)
+                {
+                    AddError(SampleFiles.Impressions, line, column, message);
+                    valid = false;
+                }
+            }
+
+            if (valid)
+            {
+                db.Impressions.Add(new Impression
+                {
+                    Id = row.Id,
+                    ListId = Guid.Parse(row.ListId),
+                    Kind = kind!.Value,
+                    NeedId = row.NeedId,
+                    ClientId = row.ClientId,
+                    Rank = row.Rank,
+                    Ranker = row.Ranker,
+                    FeatureSchema = row.FeatureSchema,
+                    Features = Impression.Pack(features),
+                    ShownAt = new DateTimeOffset(row.ShownOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                });
+            }
+        }
     }
 
     /// <summary>Writes the rows so far inside the transaction, so later validators can see them; stops at the first bad stage.</summary>

@@ -71,7 +71,10 @@ public sealed record CourseRow(
     string Funding,
     bool AzavCertified);
 
-public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason);
+public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, int? ImpressionId);
+
+/// <summary>One shown row of a ranked list; <c>features</c> holds the feature values separated by ';'.</summary>
+public sealed record ImpressionRow(int Id, string ListId, string Kind, int NeedId, int ClientId, int Rank, string Ranker, int FeatureSchema, string Features, DateOnly ShownOn);
 
 /// <summary>A whole sample data set, as generated or read from CSV.</summary>
 public sealed record SampleSet(
@@ -81,4 +84,5 @@ public sealed record SampleSet(
     IReadOnlyList<NeedCommentRow> Comments,
     IReadOnlyList<ClientRow> Clients,
     IReadOnlyList<CourseRow> Courses,
-    IReadOnlyList<OutcomeRow> Outcomes);
+    IReadOnlyList<OutcomeRow> Outcomes,
+    IReadOnlyList<ImpressionRow> Impressions);

@@ -400,6 +400,9 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImpressionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NeedId")
                         .HasColumnType("INTEGER");
 
@@ -430,9 +433,59 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
+                    b.HasIndex("ImpressionId");
+
                     b.HasIndex("NeedId", "ClientId");
 
                     b.ToTable("Outcomes");
+                });
+
+            modelBuilder.Entity("SkillsMatch.Server.Features.Ranking.Impression", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeatureSchema")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ListId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ranker")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ShownAt");
+
+                    b.HasIndex("NeedId", "ClientId");
+
+                    b.ToTable("Impressions");
                 });
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Clients.Client", b =>
@@ -783,6 +836,11 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SkillsMatch.Server.Features.Ranking.Impression", null)
+                        .WithMany()
+                        .HasForeignKey("ImpressionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillsMatch.Server.Features.Needs.Need", "Need")
                         .WithMany()
                         .HasForeignKey("NeedId")
@@ -792,6 +850,21 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.Navigation("Client");
 
                     b.Navigation("Need");
+                });
+
+            modelBuilder.Entity("SkillsMatch.Server.Features.Ranking.Impression", b =>
+                {
+                    b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Needs.Need", b =>

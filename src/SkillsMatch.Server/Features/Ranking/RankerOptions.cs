@@ -1,0 +1,13 @@
+namespace SkillsMatch.Server.Features.Ranking;
+
+/// <summary>The ranker's training data. Section <c>Ranker</c>; validated at start.</summary>
+public sealed class RankerOptions
+{
+    public const string Section = "Ranker";
+
+    /// <summary>Impressions older than this many days are deleted by the <c>purge-impressions</c> job.</summary>
+    public int ImpressionRetentionDays { get; set; } = 730;
+
+    /// <summary>Per shown list, how many retrieved clients beyond the shown depth join the training examples as label 0.</summary>
+    public int UnshownSamplePerList { get; set; } = 5;
+}
