@@ -9,8 +9,8 @@ namespace SkillsMatch.Engine.Ranking;
 /// </summary>
 public sealed record CorrectionScale(double Center, double Spread, double Bound)
 {
-    /// <summary>Five fit points at most up or down: the model reorders near neighbours, never a client with none of the must-haves above one with half (docs/ranker.md).</summary>
-    public const double DefaultBound = 0.05;
+    /// <summary>Seven fit points at most up or down: the model reorders near neighbours, never a client with none of the must-haves above one with half (docs/ranker.md).</summary>
+    public const double DefaultBound = 0.07;
 
     /// <summary>Centre and spread from the raw scores of the training examples: median and half the 5–95 % range.</summary>
     public static CorrectionScale Fit(IReadOnlyList<double> raw, double bound = DefaultBound)

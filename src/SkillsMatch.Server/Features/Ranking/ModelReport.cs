@@ -25,6 +25,13 @@ public static class ModelReport
 
         Row(text, "heuristic", card.Heuristic);
         text.AppendLine();
+        var gate = card.Gate;
+        static string Verdict(bool passed) => passed ? "passed" : "FAILED";
+        text.AppendLine(c, $"Gate (a) held-out outcomes: NDCG@10 {gate.ModelOutcomesNdcg10:F4} vs heuristic {gate.HeuristicOutcomesNdcg10:F4}{(gate.ActiveOutcomesNdcg10 is { } a ? $", active {a:F4}" : "")} — {Verdict(gate.OutcomesPassed)}");
+        text.AppendLine(c, $"Gate (b) taxonomy suite: NDCG@10 {gate.ModelTaxonomyNdcg10:F4} vs heuristic {gate.HeuristicTaxonomyNdcg10:F4} (tolerance {RankerTraining.TaxonomyTolerance:F2}) — {Verdict(gate.TaxonomyPassed)}");
+        text.AppendLine(c, $"Gate (c) monotonicity: {gate.MonotonicityViolations} of {gate.MonotonicityChecks} perturbed vectors scored lower — {Verdict(gate.MonotonicityPassed)}");
+        text.AppendLine(c, $"Correction: ±{card.Correction.Bound:F2} fit, raw centre {card.Correction.Center:F4}, spread {card.Correction.Spread:F4}");
+        text.AppendLine();
         text.Append(c, $"Intended use: {card.IntendedUse}");
         return text.ToString();
     }
