@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Engine.Matching;
@@ -10,27 +8,7 @@ using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Tests;
 
-/// <summary>A clock the test sets; nothing depends on today's date.</summary>
-public sealed class FakeClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
-/// <summary>The real app with a fake clock.</summary>
-public sealed class ClockedSkillsMatchFactory : SkillsMatchFactory
-{
-    public FakeClock Clock { get; } = new(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-public sealed class ImpressionTests(ClockedSkillsMatchFactory factory) : IClassFixture<ClockedSkillsMatchFactory>
+public sealed class ImpressionTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
 {
     private readonly HttpClient _http = factory.CreateClient();
 

@@ -3,14 +3,28 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Samples;
 
 namespace SkillsMatch.Server.Tests;
 
-/// <summary>The real app on a fresh SQLite file in its own temporary folder; no sample seeding unless asked.</summary>
+/// <summary>A clock the test sets; nothing depends on today's date.</summary>
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// The real app on a fresh SQLite file in its own temporary folder, with a fake clock (4 January
+/// 2027 unless a subclass says otherwise); no sample seeding unless asked.
+/// </summary>
 public class SkillsMatchFactory : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -19,8 +33,17 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedSamples => false;
 
+    protected virtual DateTimeOffset Start => new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeClock Clock => _clock ??= new FakeClock(Start);
+
+    private FakeClock? _clock;
+
+    public DateOnly Today => Clock.Today();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Storage:SeedSamplesOnStart", SeedSamples ? "true" : "false");
 
@@ -64,6 +87,9 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 public sealed class SeededSkillsMatchFactory : SkillsMatchFactory
 {
     protected override bool SeedSamples => true;
+
+    /// <summary>The day the committed samples were generated as of.</summary>
+    protected override DateTimeOffset Start => new(SampleGenerator.DefaultAsOf.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 }
 
 public sealed record DbState(int Employers, int Rounds, int Needs, int Comments, int Clients, int Courses, int Outcomes, long Versions);

@@ -7,7 +7,6 @@ namespace SkillsMatch.Server.Tests;
 /// <summary>Each test gets its own database: the course catalogue is shared by every match.</summary>
 public sealed class TrainingApiTests : IDisposable
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private readonly SkillsMatchFactory factory = new();
     private readonly HttpClient _http;
 
@@ -146,9 +145,9 @@ public sealed class TrainingApiTests : IDisposable
         Assert.Equal(["childcare", "debt"], barriers);
     }
 
-    private static string Date(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Date(int days) => factory.Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object?> ForkliftNeed(int employer) => TestData.Need(employer)
+    private Dictionary<string, object?> ForkliftNeed(int employer) => TestData.Need(employer)
         .With("periodStart", Date(60)).With("periodEnd", null).With("municipalityAgs", TestData.Ingelheim)
         .With("certificates", new[] { "FORKLIFT" }).With("languages", new[] { new { code = "de", level = "A2" } });
 
