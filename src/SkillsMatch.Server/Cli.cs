@@ -162,7 +162,7 @@ public static class Cli
                 return 0;
             }
 
-            var ranker = host.Services.GetRequiredService<Features.Ranking.RankerHost>();
+            var ranker = host.Services.GetRequiredService<Features.Ranking.RankerStore>();
             var active = ranker.Active;
             Console.WriteLine($"Active ranker: {active.Name}{(active.Problem is null ? "" : $" (fallback: {active.Problem})")}");
             foreach (var card in ranker.Registry.Cards())

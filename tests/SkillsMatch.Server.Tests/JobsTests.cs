@@ -147,7 +147,7 @@ public sealed class RetrainOnSamplesTests : IDisposable
         var candidates = await (await http.GetAsync("/api/needs/2/candidates?top=10")).JsonAsync();
         Assert.StartsWith("lightgbm", candidates.GetProperty("ranker").GetString(), StringComparison.Ordinal);
 
-        var host = _factory.Services.GetRequiredService<RankerHost>();
+        var host = _factory.Services.GetRequiredService<RankerStore>();
         var version = card.GetProperty("version").GetString()!;
         File.WriteAllText(Path.Combine(host.Registry.Folder, version, "model.zip"), "corrupt");
         host.Reload();

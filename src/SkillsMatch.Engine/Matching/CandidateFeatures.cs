@@ -41,14 +41,36 @@ public readonly record struct CandidateFeatures(
     /// </summary>
     public static readonly int[] Directions = [+1, +1, +1, +1, +1, -1, +1, -1, -1, -1, 0, +1, +1, -1];
 
+    /// <summary>True for the features that are shares between 0 and 1; the others are counts, minutes, days, years or weeks.</summary>
+    public static readonly bool[] IsShare = [true, true, true, true, true, true, true, false, false, false, false, false, true, false];
+
     public static int Count => Names.Length;
 
-    public float[] ToArray() =>
-    [
-        MustHaveCoverage, MustHaveImplied, MustHaveCoverageWithTraining, SkillFit, NiceToHaveCoverage,
-        LevelDeficit, RelatedSkillCredit, CertificateGap, LanguageGap, CommuteMinutes,
-        AvailabilitySlackDays, OccupationExperienceYears, HoursFit, TrainingWeeks,
-    ];
+    public float[] ToArray()
+    {
+        var values = new float[Count];
+        CopyTo(values);
+        return values;
+    }
+
+    /// <summary>The values in <see cref="Names"/> order into a span of <see cref="Count"/> floats.</summary>
+    public void CopyTo(Span<float> values)
+    {
+        values[0] = MustHaveCoverage;
+        values[1] = MustHaveImplied;
+        values[2] = MustHaveCoverageWithTraining;
+        values[3] = SkillFit;
+        values[4] = NiceToHaveCoverage;
+        values[5] = LevelDeficit;
+        values[6] = RelatedSkillCredit;
+        values[7] = CertificateGap;
+        values[8] = LanguageGap;
+        values[9] = CommuteMinutes;
+        values[10] = AvailabilitySlackDays;
+        values[11] = OccupationExperienceYears;
+        values[12] = HoursFit;
+        values[13] = TrainingWeeks;
+    }
 
     public static CandidateFeatures FromArray(ReadOnlySpan<float> f) =>
         new(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13]);

@@ -135,7 +135,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                 while (queue.TryDequeue(out var slot, out _))
                 {
                     Eligible(slot, resolved, todayDay, out var commute);
-                    if (Rescore(slot, resolved, need, commute, today, language) is { } row)
+                    if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute, null), commute, today, language) is { } row)
                     {
                         scored.Add(row);
                     }
@@ -190,8 +190,8 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
 
                 // Nothing in common (no skill, related skill or experience): no plan is worth computing.
                 var f = Features(slot, resolved, todayDay, commute, null);
-                if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit <= 0 && f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
-                    || Rescore(slot, resolved, need, commute, today, language) is not { } row)
+                if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit + f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
+                    || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
                 {
                     continue;
                 }
@@ -226,14 +226,13 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     private sealed record Rescored(int Slot, RankerScore Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
 
     /// <summary>
-    /// Features, training plan and score of one client that passed the fixed constraints. A client
+    /// Training plan and score of one client that passed the fixed constraints, from its features
+    /// without a plan (recomputed with the plan when there is one). A client
     /// who lacks a required certificate or language level stays only with a plan that closes the
     /// gap before the need starts; any client with a gap gets the plan that closes most of it.
     /// </summary>
-    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, int commute, DateOnly today, Language language)
+    private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, CandidateFeatures features, int commute, DateOnly today, Language language)
     {
-        var todayDay = today.DayNumber;
-        var features = Features(slot, resolved, todayDay, commute, null);
         var qualified = MeetsTrainableRequirements(slot, resolved);
         TrainingPlan? plan = null;
         if (training is not null && (!qualified || !AllAtLevel(slot, resolved)))
@@ -256,7 +255,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
 
         if (plan is not null)
         {
-            features = Features(slot, resolved, todayDay, commute, plan);
+            features = Features(slot, resolved, today.DayNumber, commute, plan);
         }
 
         return new Rescored(slot, _ranker.Score(features), features, commute, plan);

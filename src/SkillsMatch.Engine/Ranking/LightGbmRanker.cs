@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -9,8 +7,9 @@ namespace SkillsMatch.Engine.Ranking;
 
 /// <summary>
 /// An ML.NET LightGBM LambdaRank model over the matching features (schema
-/// <see cref="CandidateFeatures.SchemaVersion"/>): trained on graded outcomes grouped by need,
-/// it re-ranks the candidates retrieval found.
+/// <see cref="CandidateFeatures.SchemaVersion"/>), trained on graded rows grouped by the list
+/// they were shown in; served only through <see cref="ScoreMonotone"/> as a bounded correction of
+/// the heuristic (<see cref="Ranker"/>).
 /// </summary>
 public sealed class LightGbmRanker
 {
@@ -50,14 +49,12 @@ public sealed class LightGbmRanker
             NumberOfLeaves = 15,
             MinimumExampleCountPerLeaf = 10,
             LearningRate = 0.12,
-            // 100 trees of at most 15 leaves and depth 5: on the sample outcomes NDCG@10 0.928 against
-            // 0.930 with 150 deeper trees, while re-ranking 1,000 candidates takes about 1 ms, not 4
-            // (docs/benchmarks.md).
+            // 100 trees of at most 15 leaves and depth 5: small trees keep the monotone walk short
+            // (docs/benchmarks.md) and the correction is bounded anyway.
             NumberOfIterations = 100,
             Seed = seed,
             NumberOfThreads = 1,
 
-            // Shallow trees: re-ranking walks each of them a fixed number of steps per candidate.
             Booster = new GradientBooster.Options { MaximumTreeDepth = 5 },
             Silent = true,
         };
@@ -66,17 +63,21 @@ public sealed class LightGbmRanker
         return new LightGbmRanker(ml, pipeline.Fit(data));
     }
 
-    /// <summary>Scores feature vectors; higher ranks first. Thread-safe.</summary>
+    /// <summary>The raw scores of the trees, as LightGBM computes them (not monotone; for tests and comparisons). Thread-safe.</summary>
     public double[] Score(IReadOnlyList<float[]> features)
     {
-        if (_trees is not null)
+        if (_trees is null)
         {
-            var result = new double[features.Count];
-            _trees.Score(features, result);
-            return result;
+            return ScoreWithPredictionEngine(features);
         }
 
-        return ScoreWithPredictionEngine(features);
+        var result = new double[features.Count];
+        for (var i = 0; i < features.Count; i++)
+        {
+            result[i] = _trees.Raw(features[i]);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -143,60 +144,57 @@ public sealed class LightGbmRanker
     }
 
     /// <summary>
-    /// The LightGBM ensemble as flat arrays: a node's split feature and threshold, its children
-    /// (a negative child is <c>~leaf</c>), leaf values, tree weights and bias. Walking them costs a
-    /// few comparisons per tree, no allocation and no ML.NET pipeline per candidate.
+    /// The LightGBM ensemble as plain arrays per tree: a split's feature, threshold and children (a
+    /// negative child is <c>~leaf</c>), weighted leaf values, each split's mean leaf value and the
+    /// parents, for walking without an ML.NET pipeline per candidate.
     /// </summary>
-    private sealed class CompiledTrees
+    private sealed class CompiledTrees(CompiledTrees.Tree[] trees, double bias)
     {
-        private const int Block = 16;
-        private readonly Split[] _splits;
-        private readonly double[] _leafValue;
-        private readonly int[] _treeBase;
-        private readonly int[] _treeLeafBase;
-        private readonly int[] _depth;
-        private readonly double _bias;
+        public (int Trees, int Nodes) Size => (trees.Length, trees.Sum(t => t.Feature.Length));
 
-        private CompiledTrees(int[] feature, float[] threshold, int[] children, double[] leafValue, int[] treeBase, int[] treeLeafBase, int[] depth, double bias)
+        public static CompiledTrees? From(ITransformer model)
         {
-            _splits = new Split[feature.Length];
-            for (var i = 0; i < feature.Length; i++)
+            var last = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
+            if (last is not ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree parameters })
             {
-                _splits[i] = new Split { Feature = feature[i], Threshold = threshold[i], Left = children[2 * i], Right = children[(2 * i) + 1] };
+                return null;
             }
 
-            _leafValue = leafValue;
-            _treeBase = treeBase;
-            _treeLeafBase = treeLeafBase;
-            _depth = depth;
-            _bias = bias;
+            var ensemble = parameters.TrainedTreeEnsemble;
+            return ensemble.Trees.Any(t => t.CategoricalSplitFlags.Any(f => f))
+                ? null
+                : new CompiledTrees([.. ensemble.Trees.Select((tree, t) => ToTree(tree, ensemble.TreeWeights[t]))], ensemble.Bias);
         }
 
-        public (int Trees, int Nodes) Size => (_treeBase.Length, _splits.Length);
+        public double Raw(ReadOnlySpan<float> x)
+        {
+            var score = bias;
+            foreach (var tree in trees)
+            {
+                var node = tree.Feature.Length == 0 ? ~0 : 0;
+                while (node >= 0)
+                {
+                    node = x[tree.Feature[node]] > tree.Threshold[node] ? tree.Right[node] : tree.Left[node];
+                }
 
-        /// <summary>Per tree: split features, thresholds, children (negative: <c>~leaf</c>), weighted leaf values, each node's mean leaf value, parents.</summary>
-        private Tree[] _walkable = [];
+                score += tree.Leaf[~node];
+            }
 
-        private sealed record Tree(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Leaf, double[] Mean, double[] LeafMean, int[] Parent, int[] LeafParent);
+            return score;
+        }
 
         public double Monotone(ReadOnlySpan<float> x, Span<double> contributions)
         {
-            var score = _bias;
+            var score = bias;
             var explain = contributions.Length > 0;
             if (explain)
             {
                 contributions.Clear();
             }
 
-            foreach (var tree in _walkable)
+            foreach (var tree in trees)
             {
-                if (tree.Feature.Length == 0)
-                {
-                    score += tree.Leaf[0];
-                    continue;
-                }
-
-                var leaf = BestLeaf(tree, 0, x);
+                var leaf = tree.Feature.Length == 0 ? 0 : BestLeaf(tree, 0, x);
                 score += tree.Leaf[leaf];
                 if (!explain)
                 {
@@ -205,7 +203,7 @@ public sealed class LightGbmRanker
 
                 // Saabas: each split on the path to the leaf moves the expected value from the
                 // parent's mean to the child's; that move is the split feature's contribution.
-                var childMean = tree.LeafMean[leaf];
+                var childMean = tree.Leaf[leaf];
                 var node = tree.LeafParent[leaf];
                 while (node >= 0)
                 {
@@ -284,134 +282,9 @@ public sealed class LightGbmRanker
                 Walk(0);
             }
 
-            return new Tree([.. tree.NumericalSplitFeatureIndexes], [.. tree.NumericalSplitThresholds], [.. tree.LeftChild], [.. tree.RightChild], leaf, mean, leaf, parent, leafParent);
+            return new Tree([.. tree.NumericalSplitFeatureIndexes], [.. tree.NumericalSplitThresholds], [.. tree.LeftChild], [.. tree.RightChild], leaf, mean, parent, leafParent);
         }
 
-        /// <summary>
-        /// Every tree becomes a table of nodes in one array: its splits, then its leaves as nodes
-        /// that lead to themselves. A walk of exactly the tree's depth then ends on the leaf with
-        /// no branch at all, and several candidates walk side by side.
-        /// </summary>
-        public static CompiledTrees? From(ITransformer model)
-        {
-            var last = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
-            if (last is not ISingleFeaturePredictionTransformer<object> { Model: Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParametersBasedOnRegressionTree parameters })
-            {
-                return null;
-            }
-
-            var ensemble = parameters.TrainedTreeEnsemble;
-            var trees = ensemble.Trees;
-            if (trees.Any(t => t.CategoricalSplitFlags.Any(f => f)))
-            {
-                return null;
-            }
-
-            var feature = new List<int>();
-            var threshold = new List<float>();
-            var children = new List<int>();
-            var leafValue = new List<double>();
-            var treeBase = new int[trees.Count];
-            var treeLeafBase = new int[trees.Count];
-            var depth = new int[trees.Count];
-            for (var t = 0; t < trees.Count; t++)
-            {
-                var tree = trees[t];
-                var splits = tree.LeftChild.Count;
-                var weight = ensemble.TreeWeights[t];
-                treeBase[t] = feature.Count;
-                treeLeafBase[t] = feature.Count + splits;
-                int Target(int child) => child >= 0 ? child : splits + ~child;
-                for (var n = 0; n < splits; n++)
-                {
-                    feature.Add(tree.NumericalSplitFeatureIndexes[n]);
-                    threshold.Add(tree.NumericalSplitThresholds[n]);
-                    children.Add(Target(tree.LeftChild[n]));
-                    children.Add(Target(tree.RightChild[n]));
-                }
-
-                for (var leaf = 0; leaf < tree.LeafValues.Count; leaf++)
-                {
-                    feature.Add(0);
-                    threshold.Add(float.PositiveInfinity);
-                    children.Add(splits + leaf);
-                    children.Add(splits + leaf);
-                    leafValue.Add(weight * tree.LeafValues[leaf]);
-                }
-
-                depth[t] = splits == 0 ? 0 : Depth(tree, 0);
-            }
-
-            // Leaf values are indexed by node position; pad split positions with zeros.
-            var values = new double[feature.Count];
-            var next = 0;
-            for (var t = 0; t < trees.Count; t++)
-            {
-                var end = t + 1 < trees.Count ? treeBase[t + 1] : feature.Count;
-                for (var i = treeLeafBase[t]; i < end; i++)
-                {
-                    values[i] = leafValue[next++];
-                }
-            }
-
-            return new CompiledTrees([.. feature], [.. threshold], [.. children], values, treeBase, treeLeafBase, depth, ensemble.Bias)
-            {
-                _walkable = [.. trees.Select((tree, t) => ToTree(tree, ensemble.TreeWeights[t]))],
-            };
-        }
-
-        private static int Depth(Microsoft.ML.Trainers.FastTree.RegressionTree tree, int node)
-        {
-            int Side(int child) => child < 0 ? 1 : 1 + Depth(tree, child);
-            return Math.Max(Side(tree.LeftChild[node]), Side(tree.RightChild[node]));
-        }
-
-        public void Score(IReadOnlyList<float[]> features, double[] scores)
-        {
-            var width = FeatureCount;
-            Span<float> block = stackalloc float[Block * width];
-            Span<int> node = stackalloc int[Block];
-            ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
-            for (var from = 0; from < features.Count; from += Block)
-            {
-                var count = Math.Min(Block, features.Count - from);
-                for (var j = 0; j < count; j++)
-                {
-                    features[from + j].AsSpan(0, width).CopyTo(block[(j * width)..]);
-                    scores[from + j] = _bias;
-                }
-
-                ref var values = ref MemoryMarshal.GetReference(block);
-                for (var t = 0; t < _treeBase.Length; t++)
-                {
-                    var root = _treeBase[t];
-                    node[..count].Fill(root);
-                    for (var d = 0; d < _depth[t]; d++)
-                    {
-                        for (var j = 0; j < count; j++)
-                        {
-                            ref var split = ref Unsafe.Add(ref splits, node[j]);
-                            var right = Unsafe.Add(ref values, (j * width) + split.Feature) > split.Threshold;
-                            node[j] = root + Unsafe.Add(ref split.Left, Unsafe.As<bool, byte>(ref right));
-                        }
-                    }
-
-                    for (var j = 0; j < count; j++)
-                    {
-                        scores[from + j] += _leafValue[node[j]];
-                    }
-                }
-            }
-        }
-
-        /// <summary>A split and its two children side by side (16 bytes); a leaf is a split that leads to itself.</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        private struct Split
-        {
-            public int Feature;
-            public float Threshold;
-            public int Left;
-            public int Right;
-        }
+        internal sealed record Tree(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Leaf, double[] Mean, int[] Parent, int[] LeafParent);
     }
 }

@@ -51,7 +51,7 @@ public static class Monotonicity
     /// <summary>A value better by a step: shares move towards 1 or 0, counts and minutes by a share of their size (at least one unit).</summary>
     private static float Better(int feature, float value, double step)
     {
-        var share = feature <= 6 || feature == 12;
+        var share = CandidateFeatures.IsShare[feature];
         var size = share ? step : step * Math.Max(1, Math.Abs(value));
         return CandidateFeatures.Directions[feature] > 0
             ? (float)(share ? Math.Min(1, value + size) : value + size)

@@ -73,7 +73,8 @@ public sealed class Ranker
             return new RankerScore(heuristic, heuristic, 0, []);
         }
 
-        var values = features.ToArray();
+        Span<float> values = stackalloc float[CandidateFeatures.Count];
+        features.CopyTo(values);
         Span<double> contributions = explain ? stackalloc double[CandidateFeatures.Count] : default;
         var raw = Model.ScoreMonotone(values, contributions);
         var correction = Scale!.Apply(raw);

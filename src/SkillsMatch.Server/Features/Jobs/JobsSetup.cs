@@ -42,7 +42,7 @@ public static class JobsSetup
 
         // Without any promoted model yet (a fresh embedded default), train once right after start
         // instead of waiting for the nightly run; then refresh the shortlists with it.
-        if (jobs.Enabled && app.Services.GetRequiredService<Ranking.RankerHost>().Registry.PromotedVersions().Count == 0)
+        if (jobs.Enabled && app.Services.GetRequiredService<Ranking.RankerStore>().Registry.PromotedVersions().Count == 0)
         {
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
             var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));

@@ -58,7 +58,7 @@ public static class MatchingEndpoints
         });
 
         group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, CandidateIndexHost host, RankerHost ranker, TimeProvider clock, CancellationToken ct) =>
+            int id, SkillsMatchDbContext db, CandidateIndexHost host, RankerStore rankers, TimeProvider clock, CancellationToken ct) =>
         {
             var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
             if (need is null)
@@ -79,7 +79,7 @@ public static class MatchingEndpoints
                 shown.AddRange(rows.Select(r => new ShownRow(id, r.ClientId, matcher.FeaturesOf(profile, r.ClientId, today)?.ToArray() ?? [])));
             }
 
-            var list = await ImpressionLog.RecordAsync(db, ListKind.Shortlist, ranker.Active.Name, shown, clock.GetUtcNow(), ct);
+            var list = await ImpressionLog.RecordAsync(db, ListKind.Shortlist, rankers.Active.Name, shown, clock.GetUtcNow(), ct);
             return TypedResults.Ok(new ShortlistResponse(
                 id,
                 list.ListId,

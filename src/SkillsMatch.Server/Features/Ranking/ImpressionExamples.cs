@@ -91,8 +91,7 @@ public static class ImpressionExamples
             }
         }
 
-        // LightGBM reads a group as a run of consecutive rows: keep each need's rows together, lists in order within.
-        return new ImpressionTraining([.. examples.OrderBy(e => e.NeedId).ThenBy(e => e.Group)], bias, group, rows.Count, unshown, orphans.Count);
+        return new ImpressionTraining(examples, bias, group, rows.Count, unshown, orphans.Count);
     }
 
     /// <summary>Hired 3, invited 2, proposed 1; a rejection came after a proposal, so it counts as proposed.</summary>

@@ -12,12 +12,12 @@ public static class RankerEndpoints
     {
         var group = routes.MapGroup("/api/ranker").WithTags("Ranker");
 
-        group.MapGet("/", async Task<Ok<RankerResponse>> (RankerHost host, SkillsMatchDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<RankerResponse>> (RankerStore rankers, SkillsMatchDbContext db, CancellationToken ct) =>
         {
-            var active = host.Active;
+            var active = rankers.Active;
             return TypedResults.Ok(new RankerResponse(active.Name, active.Card, active.Problem, await RankerHost.AdherenceAsync(db, ct)));
         });
 
-        group.MapGet("/models", Ok<IReadOnlyList<ModelCard>> (RankerHost host) => TypedResults.Ok(host.Registry.Cards()));
+        group.MapGet("/models", Ok<IReadOnlyList<ModelCard>> (RankerStore rankers) => TypedResults.Ok(rankers.Registry.Cards()));
     }
 }

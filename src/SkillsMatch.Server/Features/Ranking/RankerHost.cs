@@ -17,13 +17,6 @@ public sealed partial class RankerHost(RankerStore store, IOptions<RankerOptions
 {
     private readonly Lazy<TaxonomySuite> _taxonomy = new(() => TaxonomySuite.Build(reference));
 
-    public ModelRegistry Registry => store.Registry;
-
-    public ActiveRanker Active => store.Active;
-
-    /// <summary>Forgets the loaded model, so the next use reads the registry again (after a promotion).</summary>
-    public void Reload() => store.Reload();
-
     /// <summary>
     /// Labelled examples: from the impressions when there are any — one group per shown list,
     /// position-bias weighted (<see cref="ImpressionExamples"/>) — else from the recorded outcomes alone.
@@ -67,8 +60,8 @@ public sealed partial class RankerHost(RankerStore store, IOptions<RankerOptions
     public async Task<ModelCard> TrainAsync(SkillsMatchDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var examples = await ExamplesAsync(db, ct);
-        var card = RankerTraining.Run(examples, Registry, now, TaxonomyNdcg10);
-        Reload();
+        var card = RankerTraining.Run(examples, store.Registry, now, TaxonomyNdcg10);
+        store.Reload();
         LogTrained(logger, card.Version, card.Model.Ndcg10, card.Heuristic.Ndcg10, card.Decision);
         return card;
     }
