@@ -40,6 +40,47 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void A_learned_correction_is_explained_only_where_it_moves_the_fit_by_a_visible_point()
+    {
+        var random = new Random(31);
+        var profiles = Enumerable.Range(1, 600).Select(id => RandomProfile(random, id)).ToList();
+        var index = CandidateIndex.Build(_reference, profiles);
+        var needs = Enumerable.Range(0, 60).Select(n => RandomNeed(random, n)).ToList();
+
+        // Employers here prefer a short commute far more than the heuristic does: the model learns a correction.
+        var heuristic = new Matcher(index);
+        var examples = needs.SelectMany(need => heuristic.CandidatesFor(need, 12, Today, Language.German)
+                .OrderBy(c => c.Features.CommuteMinutes).ThenBy(c => c.ClientId)
+                .Select((c, i) => new Ranking.LabeledExample(need.Id, c.ClientId, Math.Max(0, 3 - i), c.Features.ToArray(), Today)))
+            .ToList();
+        var (_, ranker) = Ranking.RankerTraining.TrainRanker(examples, "test");
+        var learned = new Matcher(index, ranker: ranker);
+
+        int explained = 0, unexplained = 0;
+        foreach (var need in needs.Take(30))
+        {
+            foreach (var row in learned.CandidatesFor(need, 20, Today, Language.German))
+            {
+                var points = (int)Math.Round(100 * row.Correction, MidpointRounding.AwayFromZero);
+                var sentence = row.Explanation.SingleOrDefault(s => s.StartsWith("Vom gelernten Modell", StringComparison.Ordinal));
+                if (points == 0)
+                {
+                    Assert.Null(sentence);
+                    unexplained++;
+                    continue;
+                }
+
+                Assert.NotNull(sentence);
+                Assert.Contains(points > 0 ? "höher eingestuft" : "niedriger eingestuft", sentence, StringComparison.Ordinal);
+                Assert.Contains(Math.Abs(points) == 1 ? $"({points:+0;-0} Punkt)" : $"({points:+0;-0} Punkte)", sentence, StringComparison.Ordinal);
+                explained++;
+            }
+        }
+
+        Assert.True(explained > 0 && unexplained > 0, $"{explained} rows explained, {unexplained} not");
+    }
+
+    [Fact]
     public void Pruned_retrieval_returns_exactly_what_full_retrieval_returns()
     {
         var random = new Random(21);

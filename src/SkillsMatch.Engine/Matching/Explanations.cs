@@ -112,14 +112,17 @@ internal static class Explanations
                 : de ? $"Weiterbildung schließt einen Teil der Lücke bis {ready}: {courses}." : $"Training closes part of the gap by {ready}: {courses}.");
         }
 
-        if (score.Movers.Count > 0)
+        // Only a move a caseworker can see on the 0–100 scale is worth a sentence.
+        var points = (int)Math.Round(100 * score.Correction, MidpointRounding.AwayFromZero);
+        if (score.Movers.Count > 0 && points != 0)
         {
-            var points = (100 * score.Correction).ToString("+0;-0", culture);
+            var shown = points.ToString("+0;-0", culture);
+            var unit = Math.Abs(points) == 1 ? (de ? "Punkt" : "point") : (de ? "Punkte" : "points");
             var values = features;
             var reasons = string.Join(de ? " und " : " and ", score.Movers.Select(m => Mover(m.Feature, values, need, commute, taxonomy, de, culture)));
-            sentences.Add(score.Correction > 0
-                ? (de ? $"Vom gelernten Modell höher eingestuft ({points} Punkte) wegen {reasons}." : $"Ranked higher by the learned model ({points} points) because of {reasons}.")
-                : de ? $"Vom gelernten Modell niedriger eingestuft ({points} Punkte) wegen {reasons}." : $"Ranked lower by the learned model ({points} points) because of {reasons}.");
+            sentences.Add(points > 0
+                ? (de ? $"Vom gelernten Modell höher eingestuft ({shown} {unit}) wegen {reasons}." : $"Ranked higher by the learned model ({shown} {unit}) because of {reasons}.")
+                : de ? $"Vom gelernten Modell niedriger eingestuft ({shown} {unit}) wegen {reasons}." : $"Ranked lower by the learned model ({shown} {unit}) because of {reasons}.");
         }
 
         var byCar = index.HasCar(slot);
