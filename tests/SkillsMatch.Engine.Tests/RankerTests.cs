@@ -200,7 +200,7 @@ public sealed class RankerTests : IDisposable
     private static double SameOnTaxonomy(Ranker ranker) => 0.9;
 
     /// <summary>Needs with 6 candidates each; with signal, employers weigh commute and experience far more than the heuristic does.</summary>
-    private static List<LabeledExample> Simulate(Random random, bool signal)
+    internal static List<LabeledExample> Simulate(Random random, bool signal)
     {
         var examples = new List<LabeledExample>();
         for (var need = 1; need <= 400; need++)

@@ -76,6 +76,13 @@ public sealed class TaxonomySuiteTests(ReferenceDataFixture fixture, ITestOutput
         Assert.Equal([1, 2], hits.Select(h => h.ClientId));
         Assert.Equal(Score(1), hits[0].Score, 12);
         Assert.Equal(Score(3), hits[1].Score, 12);
+
+        // A query boost scales the term's score, as Lucene's term-query boost does.
+        var boosted = bm25.Search([(skills[0], 2.5), (skills[1], 0.0)], 10);
+        Assert.Equal([1, 2, 3], boosted.Select(h => h.ClientId));
+        Assert.Equal(2.5 * Score(1), boosted[0].Score, 12);
+        Assert.Equal(0, boosted[2].Score, 12);
+        Assert.Equal(idf, bm25.Idf(skills[0]), 12);
     }
 
     /// <summary>
@@ -128,9 +135,44 @@ public sealed class TaxonomySuiteTests(ReferenceDataFixture fixture, ITestOutput
         return 1f / (f * f);
     }
 
-    [Fact(Skip = "Issue 8 goal, not met yet: on the default suite (seed 2025, 200 needs, 4,000 profiles) the schema-3 heuristic " +
-        "has NDCG@10 0.807 against Lucene BM25's 0.852 (was 0.799 before). Must-haves first and nice-to-haves capped below one " +
-        "must-have cost it here: BM25 weighs the occupation-specific optional skills like essential ones.")]
+    /// <summary>
+    /// The failure issue 8 describes: a model trained only on the candidates caseworkers proposed
+    /// (the labels 1–3, nobody shown and passed over) and served as raw trees never saw the weak
+    /// candidates it has to push down. The gate, run with the real taxonomy suite, refuses it on
+    /// the suite and on monotonicity; the same data through the served construction (bounded,
+    /// monotone correction of the heuristic) passes both.
+    /// </summary>
+    [Fact]
+    public void Gate_refuses_a_model_trained_the_old_way_on_proposals_only()
+    {
+        var suite = TaxonomySuite.Build(_reference, needs: 60, profiles: 1500);
+        var proposalsOnly = RankerTests.Simulate(new Random(1), signal: true).Where(e => e.Label > 0).ToList();
+        var (train, heldOut) = RankingMetrics.SplitByNeed(proposalsOnly);
+        var (model, served) = RankerTraining.TrainRanker(train, "proposals-only");
+        var oldWay = Ranker.RawTrees(model, "proposals-only");
+        var vectors = RankerTests.Simulate(new Random(2), signal: true).Select(e => e.Features).ToList();
+        double Taxonomy(Ranker r) => suite.EvaluateMatcher(r).Ndcg10;
+        var heuristic = RankingMetrics.Evaluate(heldOut, RankerTraining.HeuristicScores);
+
+        var refused = RankerTraining.Gate(oldWay, RankingMetrics.Evaluate(heldOut, b => oldWay.Scores([.. b.Select(e => e.Features)])), heuristic, null, Taxonomy, vectors);
+        var constructed = RankerTraining.Gate(served, RankingMetrics.Evaluate(heldOut, b => served.Scores([.. b.Select(e => e.Features)])), heuristic, null, Taxonomy, vectors);
+        output.WriteLine($"old way: {refused.Decision} (taxonomy {refused.ModelTaxonomyNdcg10:F3}, heuristic {refused.HeuristicTaxonomyNdcg10:F3})");
+        output.WriteLine($"served construction: {constructed.Decision} (taxonomy {constructed.ModelTaxonomyNdcg10:F3})");
+
+        Assert.False(refused.Passed);
+        Assert.False(refused.TaxonomyPassed);
+        Assert.False(refused.MonotonicityPassed);
+        Assert.Contains("taxonomy suite", refused.Decision, StringComparison.Ordinal);
+        Assert.Contains("monotonicity", refused.Decision, StringComparison.Ordinal);
+        Assert.True(constructed.TaxonomyPassed, constructed.Decision);
+        Assert.True(constructed.MonotonicityPassed, constructed.Decision);
+    }
+
+    [Fact(Skip = "Issue 8 goal, not met: on the default suite (seed 2025, 200 needs, 4,000 profiles) the heuristic has NDCG@10 " +
+        "0.807 against Lucene BM25's 0.855. The test below decomposes the gap: BM25 held to the heuristic's rule that nice-to-haves " +
+        "never outweigh one must-have (a rule issue 8 also asks for) drops to 0.822, and without its length normalisation, which " +
+        "marks a client down for listing many skills, to 0.813. The suite grades by occupation, and the occupation's optional " +
+        "skills (the needs' nice-to-haves) say more about the occupation than its shared essential ones.")]
     public void Heuristic_ranks_the_taxonomy_suite_at_least_as_well_as_lucene_bm25()
     {
         var suite = TaxonomySuite.Build(_reference);
@@ -139,5 +181,28 @@ public sealed class TaxonomySuiteTests(ReferenceDataFixture fixture, ITestOutput
         var bm25 = suite.Evaluate(need => [.. lucene.Search(TaxonomySuite.QueryOf(need), 100).Select(h => h.ClientId)]);
         output.WriteLine($"heuristic {heuristic}; lucene bm25 {bm25}");
         Assert.True(heuristic.Ndcg10 >= bm25.Ndcg10, $"heuristic NDCG@10 {heuristic.Ndcg10:F4} below Lucene BM25 {bm25.Ndcg10:F4}");
+    }
+
+    /// <summary>
+    /// Where the gap to BM25 comes from, each figure from the same run (printed): BM25 as Lucene
+    /// ranks; held to the heuristic's rule that nice-to-haves never outweigh one must-have; that and
+    /// no length normalisation; must-haves only. Holds: the heuristic beats BM25 over the same
+    /// must-haves, and each restriction costs BM25 something (so each part of the gap is real).
+    /// </summary>
+    [Fact]
+    public void Gap_to_bm25_comes_from_weighing_nice_to_haves_like_must_haves_and_from_length_normalisation()
+    {
+        var suite = TaxonomySuite.Build(_reference);
+        var heuristic = suite.EvaluateMatcher();
+        var full = suite.EvaluateBm25();
+        var mustFirst = suite.EvaluateBm25MustFirst();
+        var mustFirstFlat = suite.EvaluateBm25MustFirst(lengthNormalised: false);
+        var mustOnly = suite.EvaluateBm25MustOnly();
+        output.WriteLine($"heuristic {heuristic.Ndcg10:F3}; bm25 {full.Ndcg10:F3}; must-first rule {mustFirst.Ndcg10:F3}; " +
+            $"rule without length normalisation {mustFirstFlat.Ndcg10:F3}; must-haves only {mustOnly.Ndcg10:F3}");
+
+        Assert.True(heuristic.Ndcg10 > mustOnly.Ndcg10, $"heuristic {heuristic.Ndcg10:F4} not above BM25 over the must-haves {mustOnly.Ndcg10:F4}");
+        Assert.True(full.Ndcg10 > mustFirst.Ndcg10 && mustFirst.Ndcg10 > mustFirstFlat.Ndcg10 && mustFirstFlat.Ndcg10 > mustOnly.Ndcg10);
+        Assert.True(heuristic.Ndcg10 >= mustFirstFlat.Ndcg10 - 0.01, $"heuristic {heuristic.Ndcg10:F4} more than 0.01 below BM25 under its own rule {mustFirstFlat.Ndcg10:F4}");
     }
 }

@@ -60,7 +60,14 @@ public sealed class Bm25Peer
     public int Count => _clientIds.Length;
 
     /// <summary>The best <paramref name="top"/> documents for the skills (taxonomy ids; unknown ones are ignored), best first.</summary>
-    public IReadOnlyList<(int ClientId, double Score)> Search(IEnumerable<string> skillIds, int top)
+    public IReadOnlyList<(int ClientId, double Score)> Search(IEnumerable<string> skillIds, int top) =>
+        Search(skillIds.Select(id => (id, 1.0)), top);
+
+    /// <summary>
+    /// The best <paramref name="top"/> documents for skills with a query boost each (Lucene's
+    /// term-query boost: the term's score times the boost; the first boost of a repeated skill counts).
+    /// </summary>
+    public IReadOnlyList<(int ClientId, double Score)> Search(IEnumerable<(string SkillId, double Boost)> terms, int top)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         if (++_generation == int.MaxValue)
@@ -70,12 +77,10 @@ public sealed class Bm25Peer
         }
 
         var touched = 0;
-        var documents = (double)_clientIds.Length;
-        foreach (var skill in skillIds.Select(id => _taxonomy.FindSkill(id)?.Index ?? -1).Where(s => s >= 0).Distinct())
+        foreach (var (skill, boost) in terms.Select(t => (Index: _taxonomy.FindSkill(t.SkillId)?.Index ?? -1, t.Boost)).Where(t => t.Index >= 0).DistinctBy(t => t.Index))
         {
             var postings = _postings[skill];
-            var idf = Math.Log(1 + ((documents - postings.Length + 0.5) / (postings.Length + 0.5)));
-            var weight = idf * (K1 + 1);
+            var weight = boost * Idf(skill) * (K1 + 1);
             foreach (var d in postings)
             {
                 if (_stamps[d] != _generation)
@@ -113,6 +118,12 @@ public sealed class Bm25Peer
 
         return result;
     }
+
+    /// <summary>Lucene's BM25 idf of a skill (taxonomy id), 0 for an unknown one.</summary>
+    public double Idf(string skillId) => _taxonomy.FindSkill(skillId) is { } skill ? Idf(skill.Index) : 0;
+
+    private double Idf(int skill) =>
+        Math.Log(1 + ((_clientIds.Length - _postings[skill].Length + 0.5) / (_postings[skill].Length + 0.5)));
 
     /// <summary>Orders weaker first: a lower score, or the same score and a higher client id.</summary>
     private sealed class Weakest : IComparer<(double Score, int ClientId)>

@@ -45,8 +45,13 @@ public sealed class Ranker
     public static readonly Ranker Heuristic = new(null, null, null);
 
     public Ranker(LightGbmRanker? model, CorrectionScale? scale, string? version)
+        : this(model, scale, version, unconstrained: false)
     {
-        if (model is not null && scale is null)
+    }
+
+    private Ranker(LightGbmRanker? model, CorrectionScale? scale, string? version, bool unconstrained)
+    {
+        if (model is not null && scale is null && !unconstrained)
         {
             throw new ArgumentNullException(nameof(scale), "A learned model needs its correction scale.");
         }
@@ -54,7 +59,18 @@ public sealed class Ranker
         Model = model;
         Scale = scale;
         Version = version;
+        Unconstrained = unconstrained;
     }
+
+    /// <summary>
+    /// The ranking before feature schema 3: the raw trees' score alone, neither bounded nor made
+    /// monotone, the heuristic ignored. Never served; kept so that the promotion gate can be shown
+    /// to refuse a model ranked this way (RankerTests, <c>evaluate</c>).
+    /// </summary>
+    public static Ranker RawTrees(LightGbmRanker model, string version) => new(model, null, version, unconstrained: true);
+
+    /// <summary>True for <see cref="RawTrees"/>: the score is the trees' raw output, not a fit between 0 and 1.</summary>
+    public bool Unconstrained { get; }
 
     public LightGbmRanker? Model { get; }
 
@@ -62,7 +78,7 @@ public sealed class Ranker
 
     public string? Version { get; }
 
-    public string Name => Model is null ? "heuristic" : $"lightgbm {Version}";
+    public string Name => Model is null ? "heuristic" : Unconstrained ? $"raw lightgbm {Version}" : $"lightgbm {Version}";
 
     /// <summary>Scores one row; with <paramref name="explain"/>, the learned correction's two largest feature moves in its direction.</summary>
     public RankerScore Score(in CandidateFeatures features, bool explain = false)
@@ -75,6 +91,12 @@ public sealed class Ranker
 
         Span<float> values = stackalloc float[CandidateFeatures.Count];
         features.CopyTo(values);
+        if (Unconstrained)
+        {
+            var score = Model.Score([values.ToArray()])[0];
+            return new RankerScore(score, heuristic, score - heuristic, []);
+        }
+
         Span<double> contributions = explain ? stackalloc double[CandidateFeatures.Count] : default;
         var raw = Model.ScoreMonotone(values, contributions);
         var correction = Scale!.Apply(raw);

@@ -31,6 +31,7 @@ public sealed class TaxonomySuite
 
     private CandidateIndex? _index;
     private Bm25Peer? _bm25;
+    private Bm25Peer? _bm25Flat;
 
     private TaxonomySuite(ReferenceData reference, IReadOnlyList<TaxonomyCase> cases, IReadOnlyList<ClientProfile> profiles, int seed)
     {
@@ -158,6 +159,40 @@ public sealed class TaxonomySuite
     {
         var bm25 = _bm25 ??= new Bm25Peer(Reference.Taxonomy, Profiles);
         return Evaluate(need => [.. bm25.Search(QueryOf(need), 100).Select(r => r.ClientId)]);
+    }
+
+    /// <summary>
+    /// BM25 held to the heuristic's rule that nice-to-haves never outweigh one must-have: must-have
+    /// terms at boost 1, nice-to-have terms boosted so their idf sum is <see cref="NiceShareOfLightestMust"/>
+    /// of the lightest must-have's idf. With <paramref name="lengthNormalised"/> false every profile
+    /// counts as of average length (b = 0 in effect), so a client is not marked down for listing many skills.
+    /// </summary>
+    public TaxonomyQuality EvaluateBm25MustFirst(bool lengthNormalised = true)
+    {
+        var bm25 = lengthNormalised ? _bm25 ??= new Bm25Peer(Reference.Taxonomy, Profiles) : _bm25Flat ??= new Bm25Peer(Reference.Taxonomy, Profiles, _ => 1);
+        return Evaluate(need => [.. bm25.Search(MustFirstQueryOf(need, bm25), 100).Select(r => r.ClientId)]);
+    }
+
+    /// <summary>BM25 over the must-have skills alone.</summary>
+    public TaxonomyQuality EvaluateBm25MustOnly()
+    {
+        var bm25 = _bm25 ??= new Bm25Peer(Reference.Taxonomy, Profiles);
+        return Evaluate(need => [.. bm25.Search(need.MustHave.Select(s => s.SkillId), 100).Select(r => r.ClientId)]);
+    }
+
+    /// <summary>The share of the lightest must-have's weight all nice-to-haves together may reach, as in the heuristic's skill fit.</summary>
+    public const double NiceShareOfLightestMust = 0.9;
+
+    /// <summary>The boosted query of <see cref="EvaluateBm25MustFirst"/>.</summary>
+    public static IEnumerable<(string SkillId, double Boost)> MustFirstQueryOf(NeedProfile need, Bm25Peer bm25)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        ArgumentNullException.ThrowIfNull(bm25);
+        var must = need.MustHave.Select(s => s.SkillId).Distinct(StringComparer.Ordinal).ToArray();
+        var nice = need.NiceToHave.Select(s => s.SkillId).Distinct(StringComparer.Ordinal).Except(must, StringComparer.Ordinal).ToArray();
+        var niceIdf = nice.Sum(bm25.Idf);
+        var boost = must.Length == 0 ? 1 : niceIdf <= 0 ? 0 : NiceShareOfLightestMust * must.Min(bm25.Idf) / niceIdf;
+        return must.Select(s => (s, 1.0)).Concat(nice.Select(s => (s, boost)));
     }
 
     /// <summary>The skill ids a bag-of-skills peer searches for: must-haves, then nice-to-haves.</summary>

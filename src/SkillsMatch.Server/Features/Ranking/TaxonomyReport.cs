@@ -39,6 +39,9 @@ public static class TaxonomyReport
         Row(text, active.Ranker.Model is null ? "active model (none)" : $"active model ({active.Name})", active.Ranker.Model is null ? null : suite.EvaluateMatcher(active.Ranker, options));
         Row(text, $"candidate model (trained now on {train.Count} outcomes, not saved)", candidate is null ? null : suite.EvaluateMatcher(candidate, options));
         Row(text, Bm25Label, suite.EvaluateBm25());
+        Row(text, "bm25, nice-to-haves held below one must-have (the heuristic's rule)", suite.EvaluateBm25MustFirst());
+        Row(text, "bm25, that rule and no length normalisation", suite.EvaluateBm25MustFirst(lengthNormalised: false));
+        Row(text, "bm25, must-haves only", suite.EvaluateBm25MustOnly());
         return text.ToString();
     }
 
