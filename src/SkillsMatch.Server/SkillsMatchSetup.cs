@@ -64,12 +64,14 @@ public static class SkillsMatchSetup
 
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only (any case); a number such as "kind": 99 is refused, never stored.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
@@ -90,7 +92,7 @@ public static class SkillsMatchSetup
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<RequestGuardMiddleware>();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API"));
