@@ -99,17 +99,19 @@ public static class SkillsMatchSetup
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealthChecks("/health");
 
-        app.MapReferenceEndpoints();
-        app.MapEmployerEndpoints();
-        app.MapForumRoundEndpoints();
-        app.MapNeedEndpoints();
-        app.MapNeedCommentEndpoints();
-        app.MapClientEndpoints();
-        app.MapCourseEndpoints();
-        app.MapOutcomeEndpoints();
-        app.MapMatchingEndpoints();
-        app.MapTrainingEndpoints();
-        app.MapRankerEndpoints();
+        // The API's endpoints share one group, so rules every body obeys are set once.
+        var api = app.MapGroup("").CheckBodies();
+        api.MapReferenceEndpoints();
+        api.MapEmployerEndpoints();
+        api.MapForumRoundEndpoints();
+        api.MapNeedEndpoints();
+        api.MapNeedCommentEndpoints();
+        api.MapClientEndpoints();
+        api.MapCourseEndpoints();
+        api.MapOutcomeEndpoints();
+        api.MapMatchingEndpoints();
+        api.MapTrainingEndpoints();
+        api.MapRankerEndpoints();
         app.MapJobs();
         return app;
     }

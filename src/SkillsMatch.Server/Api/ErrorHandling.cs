@@ -198,13 +198,14 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetai
             throw new BadHttpRequestException("Payload too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Every charset parameter counts, an empty one too ("charset=" made the JSON reader throw), and a second one may not contradict the first.
         if (context.Request.ContentType is { } contentType
             && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
-            && media.Charset is { Length: > 0 } charset
-            && !IsUtf8(charset.Value))
+            && media.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase) && !IsUtf8(p.Value.Value)) is { } charset)
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            var shown = charset.Value!.Length > 40 ? charset.Value[..40] + "…" : charset.Value;
+            var value = charset.Value.Value ?? string.Empty;
+            var shown = value.Length > 40 ? value[..40] + "…" : value;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

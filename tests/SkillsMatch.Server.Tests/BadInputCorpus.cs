@@ -1,0 +1,669 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SkillsMatch.Server.Tests;
+
+/// <summary>One malformed request of the corpus: what it targets (a parameter, a body field or the body as a whole) and how it is broken.</summary>
+public sealed record MalformedRequest(
+    string Operation,
+    string Target,
+    string Mutation,
+    HttpMethod Method,
+    string Url,
+    JsonNode? Json = null,
+    byte[]? Raw = null,
+    string? ContentType = "application/json",
+    string? IfMatch = null,
+    bool Streamed = false)
+{
+    /// <summary>The <c>version</c> of a structured PUT body is filled with the resource's current one when sent, so the request reaches validation and the write.</summary>
+    public bool TakesCurrentVersion => Method == HttpMethod.Put && Json is JsonObject o && o.ContainsKey("version") && Target != "version";
+
+    /// <summary>Stands for a lone surrogate in a string value; JsonNode would write U+FFFD, so the escape is put in as text.</summary>
+    public const string LoneSurrogate = "~lone-surrogate~";
+
+    public byte[]? Body() => Raw ?? (Json is null ? null : Encoding.UTF8.GetBytes(Json.ToJsonString().Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal)));
+
+    public override string ToString()
+    {
+        var body = Body() is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        if (body is { Length: > 160 })
+        {
+            body = body[..160] + $"… ({body.Length} chars)";
+        }
+
+        var url = Url.Length > 160 ? Url[..160] + "…" : Url;
+        return $"{Operation} [{Target}: {Mutation}] {Method} {url} {ContentType} {(IfMatch is null ? "" : "If-Match: " + IfMatch + " ")}{body}";
+    }
+}
+
+/// <summary>
+/// The valid things a malformed request is derived from: an id for every kind of resource, a valid
+/// body for every input schema, and the query parameters an operation cannot do without (the
+/// document marks none required), so that each request breaks one thing only.
+/// </summary>
+public sealed record CorpusSeeds(
+    IReadOnlyDictionary<string, string> IdsByCollection,
+    IReadOnlyDictionary<string, Func<JsonObject>> BodiesBySchema,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> QueriesByOperation);
+
+/// <summary>
+/// Derives malformed requests from the app's OpenAPI document: for every operation, each path
+/// and query parameter and each body field (nested ones too) gets values of the wrong type,
+/// null, missing, out of range, invalid dates, huge or control-character strings and unknown enum
+/// names or numbers; each body as a whole is truncated, has the wrong root, invalid UTF-8, a bad
+/// charset or is too large. Deterministic: the few random choices come from a fixed seed.
+/// </summary>
+public sealed class BadInputCorpus
+{
+    private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
+
+    private readonly JsonElement _document;
+    private readonly CorpusSeeds _seeds;
+    private readonly Random _random;
+    private readonly List<MalformedRequest> _requests = [];
+
+    private BadInputCorpus(JsonElement document, CorpusSeeds seeds, int seed)
+    {
+        _document = document;
+        _seeds = seeds;
+        _random = new Random(seed);
+    }
+
+    /// <summary>"METHOD /path" of every operation in the document.</summary>
+    public static IReadOnlyList<string> Operations(JsonElement document) =>
+        [.. document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()
+            .Where(m => Methods.Contains(m.Name)).Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))];
+
+    /// <summary>Every parameter ("METHOD /path ?name") and body field ("METHOD /path .a[0].b") the document declares.</summary>
+    public static IReadOnlyList<string> Targets(JsonElement document)
+    {
+        var corpus = new BadInputCorpus(document, new CorpusSeeds(new Dictionary<string, string>(), new Dictionary<string, Func<JsonObject>>(), new Dictionary<string, IReadOnlyDictionary<string, string>>()), 0);
+        var targets = new List<string>();
+        foreach (var (operation, _, _, op) in corpus.EnumerateOperations())
+        {
+            targets.AddRange(Parameters(op).Select(p => $"{operation} {p.Name}"));
+            if (corpus.BodySchema(op) is { } schema)
+            {
+                targets.AddRange(corpus.FieldPaths(schema, "").Select(f => $"{operation} {f}"));
+            }
+        }
+
+        return targets;
+    }
+
+    public static IReadOnlyList<MalformedRequest> Generate(JsonElement document, CorpusSeeds seeds, int seed)
+    {
+        var corpus = new BadInputCorpus(document, seeds, seed);
+        foreach (var (operation, method, path, op) in corpus.EnumerateOperations())
+        {
+            corpus.AddOperation(operation, method, path, op);
+        }
+
+        return corpus._requests;
+    }
+
+    private IEnumerable<(string Operation, HttpMethod Method, string Path, JsonElement Op)> EnumerateOperations()
+    {
+        foreach (var path in _document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
+            {
+                yield return ($"{method.Name.ToUpperInvariant()} {path.Name}", new HttpMethod(method.Name.ToUpperInvariant()), path.Name, method.Value);
+            }
+        }
+    }
+
+    private sealed record Parameter(string Name, string In, JsonElement Schema);
+
+    private static IEnumerable<Parameter> Parameters(JsonElement op) =>
+        op.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Select(p => new Parameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, p.GetProperty("schema")))
+            : [];
+
+    private void AddOperation(string operation, HttpMethod method, string path, JsonElement op)
+    {
+        var parameters = Parameters(op).ToList();
+        var pathParameters = parameters.Where(p => p.In == "path").ToList();
+        var validPath = FillPath(path, pathParameters, null, null);
+
+        // Without its mutated parameter, the rest of the operation's query is valid.
+        string Query(string operationName, string replaced, string broken) =>
+            string.Join('&', (_seeds.QueriesByOperation.TryGetValue(operationName, out var valid) ? valid : new Dictionary<string, string>())
+                .Where(p => !p.Key.Equals(replaced, StringComparison.OrdinalIgnoreCase))
+                .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")
+                .Append(broken));
+
+        var validQuery = Query(operation, "", "").TrimEnd('&');
+        var validUrl = validQuery.Length == 0 ? validPath : $"{validPath}?{validQuery}";
+
+        var schema = BodySchema(op);
+        Func<JsonObject>? body = schema is null ? null : Body(schema);
+
+        JsonNode? ValidBody() => body?.Invoke();
+
+        // Path parameters: every bad id shape, the rest of the request valid.
+        foreach (var parameter in pathParameters)
+        {
+            var valid = ValidValue(path, parameter);
+            foreach (var (mutation, value) in PathValues(parameter.Schema, valid))
+            {
+                Add(operation, parameter.Name, mutation, method, FillPath(path, pathParameters, parameter.Name, value) + (validQuery.Length == 0 ? "" : "?" + validQuery), ValidBody());
+            }
+        }
+
+        // Query parameters, one at a time.
+        foreach (var parameter in parameters.Where(p => p.In == "query"))
+        {
+            foreach (var (mutation, value) in QueryValues(parameter.Schema))
+            {
+                Add(operation, parameter.Name, mutation, method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}={value}")}", ValidBody());
+            }
+
+            Add(operation, parameter.Name, "given twice", method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}=1&{parameter.Name}=2")}", ValidBody());
+        }
+
+        // What any operation may receive, parameters or not: an unknown query parameter, a body in a bad charset, too large a body.
+        if (method != HttpMethod.Delete)
+        {
+            Add(operation, "request", "unknown query parameter", method, $"{validPath}?{Query(operation, "", "x%00=%FF&lang=%00")}", ValidBody());
+        }
+
+        _requests.Add(new MalformedRequest(operation, "request", "body in a bad charset", method, validUrl, Raw: Encoding.UTF8.GetBytes("{}"), ContentType: "application/json; charset=bogus"));
+        _requests.Add(new MalformedRequest(operation, "request", "300 KiB body", method, validUrl, Raw: new byte[300 * 1024], ContentType: "application/json"));
+
+        // A stale, weak or malformed If-Match on a write to an existing resource.
+        if (pathParameters.Count > 0 && (method == HttpMethod.Put || method == HttpMethod.Delete))
+        {
+            foreach (var tag in new[] { "W/\"1\"", "1", "\"999999\"", "\"abc\"", "\"", "\"1\", W/\"2\"", "\"-1\"", new string('"', 3), "\"" + new string('9', 5000) + "\"" })
+            {
+                Add(operation, "If-Match", $"If-Match {Shown(tag)}", method, validUrl, ValidBody(), ifMatch: tag);
+            }
+        }
+
+        if (schema is null || body is null)
+        {
+            return;
+        }
+
+        // Each field of the body, nested ones included.
+        foreach (var (field, mutation, mutated) in FieldMutations(schema, body))
+        {
+            Add(operation, field, mutation, method, validUrl, mutated);
+        }
+
+        // The body as a whole.
+        foreach (var (mutation, bytes, contentType, streamed) in WholeBodyMutations(body))
+        {
+            _requests.Add(new MalformedRequest(operation, "body", mutation, method, validUrl, Raw: bytes, ContentType: contentType, Streamed: streamed));
+        }
+    }
+
+    private void Add(string operation, string target, string mutation, HttpMethod method, string url, JsonNode? json, string? ifMatch = null) =>
+        _requests.Add(new MalformedRequest(operation, target, mutation, method, url, Json: json, ContentType: json is null ? null : "application/json", IfMatch: ifMatch));
+
+    private string FillPath(string path, List<Parameter> parameters, string? replaced, string? value)
+    {
+        foreach (var parameter in parameters)
+        {
+            path = path.Replace("{" + parameter.Name + "}", parameter.Name == replaced ? value : ValidValue(path, parameter), StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+
+    /// <summary>The existing resource a path parameter names: "/api/needs/{needId}/comments" → the need; "{id}" → the collection before it.</summary>
+    private string ValidValue(string path, Parameter parameter)
+    {
+        var segments = path.Split('/');
+        var index = Array.IndexOf(segments, "{" + parameter.Name + "}");
+        var collection = index > 0 && segments[index - 1] is var before && !before.StartsWith('{') ? before : "?";
+        return _seeds.IdsByCollection.TryGetValue(collection, out var id) ? id : "1";
+    }
+
+    private static IEnumerable<(string Mutation, string Value)> PathValues(JsonElement schema, string valid)
+    {
+        var escapedValid = Uri.EscapeDataString(valid);
+        // No %00 in a path: Kestrel refuses it with 400 before the app, and the in-process test server cannot send it.
+        // No "%2E%2E" either: clients resolve it as "..", which makes it a valid request for the parent (DELETE /api/needs/1/comments/.. deletes the need).
+        IEnumerable<(string, string)> common =
+        [
+            ("invalid UTF-8", "%FF%FE"), ("invalid UTF-8 after", escapedValid + "%C3%28"),
+            ("control character", "%01"), ("5000 chars", new string('7', 5000)), ("space", "%20"), ("encoded slash", escapedValid + "%2F1"),
+("unicode", Uri.EscapeDataString("ü١٢")),
+        ];
+        if (!IsInteger(schema))
+        {
+            return [.. common, ("unknown", "bogus"), ("huge unknown", new string('x', 5000))];
+        }
+
+        return
+        [
+            .. common,
+            ("zero", "0"), ("negative", "-1"), ("int.MaxValue", "2147483647"), ("int.MaxValue + 1", "2147483648"), ("int.MinValue", "-2147483648"),
+            ("beyond long", "99999999999999999999"), ("text", "abc"), ("fraction", "1.5"), ("exponent", "1e3"), ("hex", "0x1"),
+            ("leading space", "%20" + valid), ("plus sign", "+" + valid), ("leading zero", "0" + valid), ("trailing space", valid + "%20"),
+            ("decimal point", valid + ".0"), ("NaN", "NaN"), ("Infinity", "Infinity"), ("full-width digits", Uri.EscapeDataString("１")),
+        ];
+    }
+
+    private static IEnumerable<(string Mutation, string Value)> QueryValues(JsonElement schema)
+    {
+        IEnumerable<(string, string)> common =
+        [
+            ("empty", ""), ("NUL", "%00"), ("NUL inside", "a%00b"), ("invalid UTF-8", "%FF%FE"), ("overlong UTF-8", "%C0%AF"),
+            ("control characters", "%01%1F"), ("5000 chars", new string('x', 5000)), ("LIKE wildcards", "%25_%25"), ("quote", "%27%22"),
+            ("unicode", Uri.EscapeDataString("Zürich ١٢ 😀")), ("lone surrogate", "%ED%A0%80"), ("number", "99"), ("negative", "-1"),
+        ];
+        if (IsInteger(schema))
+        {
+            return
+            [
+                .. common, ("zero", "0"), ("int.MaxValue", "2147483647"), ("int.MaxValue + 1", "2147483648"), ("int.MinValue", "-2147483648"),
+                ("beyond long", "99999999999999999999"), ("text", "abc"), ("fraction", "1.5"), ("exponent", "1e308"), ("NaN", "NaN"),
+                ("plus sign", "%2B1"), ("leading space", "%201"), ("hex", "0x10"), ("5000 digits", new string('9', 5000)),
+            ];
+        }
+
+        if (IsDate(schema))
+        {
+            return
+            [
+                .. common, ("year 1", "0001-01-01"), ("year 9999", "9999-12-31"), ("30 February", "2027-02-30"), ("text", "x"),
+                ("month 13", "2027-13-01"), ("two-digit year", "27-01-01"), ("German format", "01.02.2027"), ("with time", "2027-01-01T00:00:00Z"),
+                ("year 0", "0000-01-01"), ("negative year", "-2027-01-01"),
+            ];
+        }
+
+        return
+        [
+            .. common, ("unknown name", "bogus"), ("enum number", "1"), ("comma list", "Open,Closed"), ("flag list", "Open%2C%20Closed"),
+            ("whitespace", "%20%09"), ("huge unicode", Uri.EscapeDataString(new string('ß', 3000))),
+        ];
+    }
+
+    private static bool IsInteger(JsonElement schema) => Types(schema).Contains("integer");
+
+    private static bool IsDate(JsonElement schema) => schema.TryGetProperty("format", out var f) && f.GetString() is "date";
+
+    private static HashSet<string> Types(JsonElement schema) =>
+        !schema.TryGetProperty("type", out var type) ? []
+        : type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()!)]
+        : [type.GetString()!];
+
+    private JsonElement? BodySchema(JsonElement op) =>
+        op.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+            ? json.GetProperty("schema")
+            : null;
+
+    private string SchemaName(JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference) ? reference.GetString()!.Split('/')[^1] : "";
+
+    private JsonElement Resolve(JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return _document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        // "oneOf": [{"type": "null"}, {"$ref": …}] is how a nullable enum or object is written.
+        if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.EnumerateArray().FirstOrDefault(s => s.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } inner)
+        {
+            return Resolve(inner);
+        }
+
+        return schema;
+    }
+
+    private Func<JsonObject> Body(JsonElement? schema)
+    {
+        var name = SchemaName(schema!.Value);
+        return _seeds.BodiesBySchema.TryGetValue(name, out var make) ? make : () => [];
+    }
+
+    /// <summary>Every field path of a schema: "title", "mustHave[0].skillId", "protected.gender".</summary>
+    private IEnumerable<string> FieldPaths(JsonElement schema, string prefix)
+    {
+        var resolved = Resolve(schema);
+        if (!resolved.TryGetProperty("properties", out var properties))
+        {
+            yield break;
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            var path = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+            yield return path;
+            var inner = Resolve(property.Value);
+            var items = inner.TryGetProperty("items", out var i) ? Resolve(i) : (JsonElement?)null;
+            if (items is { } item && item.TryGetProperty("properties", out _))
+            {
+                foreach (var nested in FieldPaths(item, path + "[0]"))
+                {
+                    yield return nested;
+                }
+            }
+            else if (inner.TryGetProperty("properties", out _))
+            {
+                foreach (var nested in FieldPaths(inner, path))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<(string Field, string Mutation, JsonObject Body)> FieldMutations(JsonElement? schema, Func<JsonObject> body)
+    {
+        foreach (var field in FieldPaths(schema!.Value, ""))
+        {
+            var fieldSchema = FieldSchema(schema.Value, field);
+            foreach (var (mutation, value, remove) in ValuesFor(fieldSchema))
+            {
+                var mutated = body();
+                if (Set(mutated, field, value, remove))
+                {
+                    yield return (field, mutation, mutated);
+                }
+            }
+        }
+    }
+
+    private JsonElement FieldSchema(JsonElement schema, string field)
+    {
+        var current = schema;
+        foreach (var part in field.Split('.'))
+        {
+            var list = part.EndsWith("[0]", StringComparison.Ordinal);
+            current = Resolve(current).GetProperty("properties").GetProperty(list ? part[..^3] : part);
+            if (list)
+            {
+                current = Resolve(current).GetProperty("items");
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Sets (or removes) the value at a field path; false when the valid body has no such place (an empty list, an absent object).</summary>
+    private static bool Set(JsonObject body, string field, JsonNode? value, bool remove)
+    {
+        JsonNode? current = body;
+        var parts = field.Split('.');
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            current = Step(current, parts[i]);
+            if (current is null)
+            {
+                return false;
+            }
+        }
+
+        if (current is not JsonObject parent)
+        {
+            return false;
+        }
+
+        var last = parts[^1];
+        if (last.EndsWith("[0]", StringComparison.Ordinal))
+        {
+            last = last[..^3];
+        }
+
+        if (remove)
+        {
+            return parent.Remove(last);
+        }
+
+        parent[last] = value;
+        return true;
+    }
+
+    private static JsonNode? Step(JsonNode? node, string part) =>
+        part.EndsWith("[0]", StringComparison.Ordinal)
+            ? node?[part[..^3]] is JsonArray { Count: > 0 } array ? array[0] : null
+            : node?[part];
+
+    private static readonly string Huge = new('x', 4001);
+
+    /// <summary>The bad values for a field of this schema: null and missing for all, then by type.</summary>
+    private IEnumerable<(string Mutation, JsonNode? Value, bool Remove)> ValuesFor(JsonElement fieldSchema)
+    {
+        var schema = Resolve(fieldSchema);
+        var types = Types(schema);
+        yield return ("null", null, false);
+        yield return ("missing", null, true);
+        yield return ("object", new JsonObject { ["a"] = 1 }, false);
+
+        if (schema.TryGetProperty("enum", out var names))
+        {
+            var first = names.EnumerateArray().First().GetString()!;
+            foreach (var (mutation, value) in new (string, JsonNode?)[]
+            {
+                ("unknown name", "Bogus"), ("empty", ""), ("number 0", 0), ("number 1", 1), ("number 99", 99), ("number -1", -1),
+                ("number as text", "1"), ("comma list", string.Join(", ", names.EnumerateArray().Take(2).Select(n => n.GetString()))),
+                ("padded", $" {first} "), ("NUL", first + "\0"), ("huge", Huge), ("bool", true), ("array", new JsonArray(first)),
+            })
+            {
+                yield return (mutation, value, false);
+            }
+
+            yield break;
+        }
+
+        if (types.Contains("integer"))
+        {
+            foreach (var (mutation, value) in new (string, JsonNode?)[]
+            {
+                ("negative", -1), ("zero", 0), ("int.MaxValue", int.MaxValue), ("int.MinValue", int.MinValue), ("int.MaxValue + 1", 2147483648L),
+                ("long.MaxValue", long.MaxValue), ("beyond long", JsonNode.Parse("99999999999999999999")), ("1e308", JsonNode.Parse("1e308")),
+                ("fraction", 1.5), ("NaN text", "NaN"), ("Infinity text", "Infinity"), ("text", "abc"), ("empty text", ""),
+                ("digits with space", " 1"), ("bool", true), ("array", new JsonArray(1)), ("exponent", JsonNode.Parse("1e2")),
+            })
+            {
+                yield return (mutation, value, false);
+            }
+
+            yield break;
+        }
+
+        if (types.Contains("number"))
+        {
+            foreach (var (mutation, value) in new (string, JsonNode?)[]
+            {
+                ("negative", -1), ("zero", 0), ("1e308", JsonNode.Parse("1e308")), ("-1e308", JsonNode.Parse("-1e308")), ("1e309", JsonNode.Parse("1e309")),
+                ("tiny", JsonNode.Parse("1e-320")), ("many digits", JsonNode.Parse("0." + new string('3', 400))), ("NaN text", "NaN"),
+                ("Infinity text", "Infinity"), ("-Infinity text", "-Infinity"), ("text", "abc"), ("bool", true), ("array", new JsonArray(1)),
+                ("int.MaxValue", int.MaxValue), ("decimal max + 1", JsonNode.Parse("79228162514264337593543950336")),
+            })
+            {
+                yield return (mutation, value, false);
+            }
+
+            yield break;
+        }
+
+        if (types.Contains("boolean"))
+        {
+            foreach (var (mutation, value) in new (string, JsonNode?)[] { ("text true", "true"), ("number 1", 1), ("number 0", 0), ("yes", "yes"), ("array", new JsonArray(true)) })
+            {
+                yield return (mutation, value, false);
+            }
+
+            yield break;
+        }
+
+        if (types.Contains("array"))
+        {
+            var item = schema.GetProperty("items");
+            var itemIsString = Types(Resolve(item)).Contains("string");
+            JsonNode? Item() => itemIsString ? "x" : new JsonObject();
+            foreach (var (mutation, value) in new (string, JsonNode?)[]
+            {
+                ("empty", new JsonArray()), ("text", "x"), ("number", 1), ("null item", new JsonArray((JsonNode?)null)),
+                ("number item", new JsonArray(1)), ("nested array", new JsonArray(new JsonArray())),
+                ("101 items", new JsonArray([.. Enumerable.Range(0, 101).Select(_ => Item())])),
+                ("1000 items", new JsonArray([.. Enumerable.Range(0, 1000).Select(_ => Item())])),
+                ("deep nesting", Nested(200)),
+            })
+            {
+                yield return (mutation, value, false);
+            }
+
+            if (itemIsString)
+            {
+                foreach (var (mutation, value) in StringValues(item))
+                {
+                    yield return ($"item {mutation}", new JsonArray(value), false);
+                }
+            }
+            else
+            {
+                yield return ("empty object item", new JsonArray(new JsonObject()), false);
+            }
+
+            yield break;
+        }
+
+        if (schema.TryGetProperty("properties", out _))
+        {
+            yield return ("array", new JsonArray(), false);
+            yield return ("text", "x", false);
+            yield return ("empty object", new JsonObject(), false);
+            yield break;
+        }
+
+        // Strings, dates among them.
+        yield return ("number", 123, false);
+        yield return ("bool", false, false);
+        yield return ("array", new JsonArray("x"), false);
+        foreach (var (mutation, value) in StringValues(schema))
+        {
+            yield return (mutation, value, false);
+        }
+    }
+
+    private IEnumerable<(string Mutation, JsonNode? Value)> StringValues(JsonElement schema)
+    {
+        yield return ("empty", "");
+        yield return ("whitespace", " \t ");
+        yield return ("4001 chars", Huge);
+        yield return ("60000 chars", new string('x', 60_000));
+        yield return ("NUL", "a\0b");
+        yield return ("control characters", "a\u0001\u001Fb");
+        yield return ("escape character", "\u001B[31m");
+        yield return ("lone surrogate", $"a{MalformedRequest.LoneSurrogate}b");
+        yield return ("random unicode", RandomUnicode(20));
+        yield return ("markup", "<script>alert(1)</script>");
+        yield return ("SQL", "'; DROP TABLE Needs; --");
+        yield return ("unknown code", "ZZ-" + _random.Next(1000, 9999).ToString(CultureInfo.InvariantCulture));
+        if (IsDate(schema))
+        {
+            foreach (var date in new[] { "0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01", "2027-02-30", "x", "2027-13-01", "27-01-01", "01.02.2027", "2027-01-01T00:00:00Z", "0000-01-01", "-2027-01-01", "+2027-01-01" })
+            {
+                yield return ($"date {date}", date);
+            }
+
+            yield return ("date as number", 20270101);
+        }
+    }
+
+    private string RandomUnicode(int length)
+    {
+        var builder = new StringBuilder();
+        while (builder.Length < length)
+        {
+            var code = _random.Next(0x20, 0x2FFFF);
+            if (code is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            builder.Append(char.ConvertFromUtf32(code));
+        }
+
+        return builder.ToString();
+    }
+
+    private static JsonNode Nested(int depth)
+    {
+        JsonNode node = new JsonArray();
+        for (var i = 0; i < depth; i++)
+        {
+            node = new JsonArray(node);
+        }
+
+        return node;
+    }
+
+    private IEnumerable<(string Mutation, byte[] Body, string? ContentType, bool Streamed)> WholeBodyMutations(Func<JsonObject> body)
+    {
+        const string Json = "application/json";
+        var valid = body().ToJsonString();
+        var bytes = Encoding.UTF8.GetBytes(valid);
+        static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+        foreach (var (mutation, text) in new[]
+        {
+            ("empty", ""), ("null", "null"), ("array root", "[]"), ("array of the body", $"[{valid}]"), ("string root", "\"x\""), ("number root", "1"),
+            ("true root", "true"), ("empty object", "{}"), ("only an open brace", "{"), ("trailing garbage", valid + "x"), ("two objects", valid + valid),
+            ("trailing comma", valid[..^1] + ",}"), ("comment", "/* c */" + valid), ("single quotes", valid.Replace('"', '\'')),
+            ("unquoted names", "{name: 1}"), ("duplicate keys", valid[..^1] + "," + valid[1..]), ("deep nesting", new string('[', 5000) + new string(']', 5000)),
+            ("deep object nesting", string.Concat(Enumerable.Repeat("{\"a\":", 1000)) + "1" + new string('}', 1000)), ("whitespace only", " \r\n\t "),
+            ("NUL byte", "\0"), ("NUL before", "\0" + valid), ("escaped NUL key", "{\"\\u0000\":1}"), ("XML", "<need/>"), ("form", "name=x&sector=y"),
+        })
+        {
+            yield return (mutation, Utf8(text), Json, false);
+        }
+
+        // Cut at seeded positions and at the first field's value.
+        foreach (var cut in new[] { 1, bytes.Length / 2, bytes.Length - 1 }.Concat(Enumerable.Range(0, 7).Select(_ => _random.Next(1, bytes.Length))).Distinct())
+        {
+            yield return ($"truncated at {cut}", bytes[..cut], Json, false);
+        }
+
+        // Invalid UTF-8 inside the first string value and outside any string.
+        var quote = valid.IndexOf(":\"", StringComparison.Ordinal) + 2;
+        foreach (var (mutation, invalid) in new (string, byte[])[]
+        {
+            ("byte FF", [0xFF]), ("bytes FE FF", [0xFE, 0xFF]), ("truncated sequence", [0xC3]), ("bad continuation", [0xC3, 0x28]),
+            ("overlong slash", [0xC0, 0xAF]), ("encoded surrogate", [0xED, 0xA0, 0x80]), ("beyond U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
+            ("lone continuation", [0x80]),
+        })
+        {
+            if (quote >= 2)
+            {
+                yield return ($"invalid UTF-8 in a string: {mutation}", [.. bytes[..quote], .. invalid, .. bytes[quote..]], Json, false);
+            }
+
+            yield return ($"invalid UTF-8 outside strings: {mutation}", [.. invalid, .. bytes], Json, false);
+        }
+
+        yield return ("UTF-8 byte order mark", [0xEF, 0xBB, 0xBF, .. bytes], Json, false);
+        yield return ("UTF-16 body labelled UTF-8", Encoding.Unicode.GetBytes(valid), Json, false);
+        yield return ("UTF-32 body", Encoding.UTF32.GetBytes(valid), "application/json; charset=utf-32", false);
+
+        foreach (var contentType in new[]
+        {
+            "application/json; charset=bogus", "application/json; charset=utf-16", "application/json; charset=iso-8859-1", "application/json; charset=latin1",
+            "application/json; charset=", "application/json; charset=\"\"", "application/json; charset=utf-8; charset=bogus", "application/json;charset=ut f-8",
+            "application/json; charset=" + new string('x', 500), "text/plain", "text/json; charset=bogus", "application/xml", "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded", "application/octet-stream", "application/json-patch+json", "*/*", "application/*", "garbage", ";;;", "application/json; q=\0",
+        })
+        {
+            yield return ($"content type {Shown(contentType)}", bytes, contentType, false);
+        }
+
+        yield return ("no content type", bytes, null, false);
+
+        // Above the 256 KiB limit, announced by Content-Length and streamed without one.
+        var padded = Utf8(valid[..^1] + ",\"padding\":\"" + new string('x', 300 * 1024) + "\"}");
+        yield return ("300 KiB with Content-Length", padded, Json, false);
+        yield return ("300 KiB streamed", padded, Json, true);
+        yield return ("300 KiB in a known field", Utf8(valid[..(valid.IndexOf(":\"", StringComparison.Ordinal) + 2)] + new string('y', 300 * 1024) + valid[(valid.IndexOf(":\"", StringComparison.Ordinal) + 2)..]), Json, true);
+    }
+
+    private static string Shown(string text) => text.Length > 30 ? text[..30] + "…" : text.Replace("\0", "\\0", StringComparison.Ordinal);
+}
