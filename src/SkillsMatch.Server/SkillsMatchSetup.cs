@@ -64,7 +64,8 @@ public static class SkillsMatchSetup
 
         services.ConfigureHttpJsonOptions(json =>
         {
-            // Enums by name only (any case); a number such as "kind": 99 is refused, never stored.
+            // Enums by one name only (any case); a number such as "kind": 99 or a list "Open, Filled" is refused, never stored.
+            json.SerializerOptions.Converters.Add(new EnumNamesConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
@@ -74,7 +75,7 @@ public static class SkillsMatchSetup
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer(EnumNamesConverter.DescribeNames));
         services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");
         services.AddRequestLocalization(options =>
         {

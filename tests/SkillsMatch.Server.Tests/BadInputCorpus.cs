@@ -5,7 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace SkillsMatch.Server.Tests;
 
-/// <summary>One malformed request of the corpus: what it targets (a parameter, a body field or the body as a whole) and how it is broken.</summary>
+/// <summary>
+/// One malformed request of the corpus: what it targets (a parameter, a body field or the body as a
+/// whole) and how it is broken. <see cref="MustBeRefused"/> is false where the value may be fine
+/// for some fields (null, a negative number, an empty list), so only a 4xx or not a 5xx is expected.
+/// </summary>
 public sealed record MalformedRequest(
     string Operation,
     string Target,
@@ -16,7 +20,8 @@ public sealed record MalformedRequest(
     byte[]? Raw = null,
     string? ContentType = "application/json",
     string? IfMatch = null,
-    bool Streamed = false)
+    bool Streamed = false,
+    bool MustBeRefused = true)
 {
     /// <summary>The <c>version</c> of a structured PUT body is filled with the resource's current one when sent, so the request reaches validation and the write.</summary>
     public bool TakesCurrentVersion => Method == HttpMethod.Put && Json is JsonObject o && o.ContainsKey("version") && Target != "version";
@@ -150,7 +155,7 @@ public sealed class BadInputCorpus
             var valid = ValidValue(path, parameter);
             foreach (var (mutation, value) in PathValues(parameter.Schema, valid))
             {
-                Add(operation, parameter.Name, mutation, method, FillPath(path, pathParameters, parameter.Name, value) + (validQuery.Length == 0 ? "" : "?" + validQuery), ValidBody());
+                Add(operation, parameter.Name, mutation, method, FillPath(path, pathParameters, parameter.Name, value) + (validQuery.Length == 0 ? "" : "?" + validQuery), ValidBody(), refused: true);
             }
         }
 
@@ -159,16 +164,16 @@ public sealed class BadInputCorpus
         {
             foreach (var (mutation, value) in QueryValues(parameter.Schema))
             {
-                Add(operation, parameter.Name, mutation, method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}={value}")}", ValidBody());
+                Add(operation, parameter.Name, mutation, method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}={value}")}", ValidBody(), refused: QueryRefused(parameter.Schema, mutation));
             }
 
-            Add(operation, parameter.Name, "given twice", method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}=1&{parameter.Name}=2")}", ValidBody());
+            Add(operation, parameter.Name, "given twice", method, $"{validPath}?{Query(operation, parameter.Name, $"{parameter.Name}=1&{parameter.Name}=2")}", ValidBody(), refused: false);
         }
 
         // What any operation may receive, parameters or not: an unknown query parameter, a body in a bad charset, too large a body.
         if (method != HttpMethod.Delete)
         {
-            Add(operation, "request", "unknown query parameter", method, $"{validPath}?{Query(operation, "", "x%00=%FF&lang=%00")}", ValidBody());
+            Add(operation, "request", "unknown query parameter", method, $"{validPath}?{Query(operation, "", "x%00=%FF&lang=%00")}", ValidBody(), refused: false);
         }
 
         _requests.Add(new MalformedRequest(operation, "request", "body in a bad charset", method, validUrl, Raw: Encoding.UTF8.GetBytes("{}"), ContentType: "application/json; charset=bogus"));
@@ -177,9 +182,9 @@ public sealed class BadInputCorpus
         // A stale, weak or malformed If-Match on a write to an existing resource.
         if (pathParameters.Count > 0 && (method == HttpMethod.Put || method == HttpMethod.Delete))
         {
-            foreach (var tag in new[] { "W/\"1\"", "1", "\"999999\"", "\"abc\"", "\"", "\"1\", W/\"2\"", "\"-1\"", new string('"', 3), "\"" + new string('9', 5000) + "\"" })
+            foreach (var tag in new[] { "W/\"1\"", "1", "\"999999\"", "\"abc\"", "\"", "\"999\", W/\"1\"", "\"-1\"", new string('"', 3), "\"" + new string('9', 5000) + "\"" })
             {
-                Add(operation, "If-Match", $"If-Match {Shown(tag)}", method, validUrl, ValidBody(), ifMatch: tag);
+                Add(operation, "If-Match", $"If-Match {Shown(tag)}", method, validUrl, ValidBody(), refused: true, ifMatch: tag);
             }
         }
 
@@ -191,18 +196,36 @@ public sealed class BadInputCorpus
         // Each field of the body, nested ones included.
         foreach (var (field, mutation, mutated) in FieldMutations(schema, body))
         {
-            Add(operation, field, mutation, method, validUrl, mutated);
+            Add(operation, field, mutation, method, validUrl, mutated, refused: !FieldValueMayBeFine.Contains(mutation.StartsWith("item ", StringComparison.Ordinal) ? mutation[5..] : mutation));
         }
 
         // The body as a whole.
         foreach (var (mutation, bytes, contentType, streamed) in WholeBodyMutations(body))
         {
-            _requests.Add(new MalformedRequest(operation, "body", mutation, method, validUrl, Raw: bytes, ContentType: contentType, Streamed: streamed));
+            _requests.Add(new MalformedRequest(operation, "body", mutation, method, validUrl, Raw: bytes, ContentType: contentType, Streamed: streamed, MustBeRefused: !BodyMayBeFine.Contains(mutation)));
         }
     }
 
-    private void Add(string operation, string target, string mutation, HttpMethod method, string url, JsonNode? json, string? ifMatch = null) =>
-        _requests.Add(new MalformedRequest(operation, target, mutation, method, url, Json: json, ContentType: json is null ? null : "application/json", IfMatch: ifMatch));
+    private void Add(string operation, string target, string mutation, HttpMethod method, string url, JsonNode? json, bool refused, string? ifMatch = null) =>
+        _requests.Add(new MalformedRequest(operation, target, mutation, method, url, Json: json, ContentType: json is null ? null : "application/json", IfMatch: ifMatch, MustBeRefused: refused));
+
+    /// <summary>Values that are wrong for some fields only (an optional field may be null or missing, a count may be 0), or harmless text.</summary>
+    private static readonly HashSet<string> FieldValueMayBeFine =
+    [
+        "null", "missing", "negative", "zero", "int.MaxValue", "int.MinValue", "int.MaxValue + 1", "long.MaxValue", "exponent", "1e308", "-1e308",
+        "tiny", "many digits", "decimal max + 1", "empty", "whitespace", "4001 chars", "60000 chars", "random unicode", "markup", "SQL", "unknown code",
+        "101 items", "1000 items", "empty object", "empty object item", "unknown field", "padded",
+    ];
+
+    /// <summary>Whole bodies that are valid JSON in UTF-8 after all.</summary>
+    private static readonly HashSet<string> BodyMayBeFine = ["UTF-8 byte order mark", "duplicate keys", "content type application/json-patch+json"];
+
+    /// <summary>A query value that cannot be the parameter's type; other values may be fine filters ("q=%" finds nothing).</summary>
+    private static bool QueryRefused(JsonElement schema, string mutation) =>
+        (IsInteger(schema) && mutation is "text" or "fraction" or "exponent" or "NaN" or "hex" or "beyond long" or "int.MaxValue + 1" or "5000 digits"
+            or "NUL" or "NUL inside" or "invalid UTF-8" or "overlong UTF-8" or "control characters" or "5000 chars" or "LIKE wildcards" or "quote" or "unicode" or "lone surrogate")
+        || (IsDate(schema) && mutation is "30 February" or "text" or "month 13" or "year 0" or "negative year" or "NUL" or "NUL inside" or "invalid UTF-8"
+            or "overlong UTF-8" or "control characters" or "5000 chars" or "LIKE wildcards" or "quote" or "unicode" or "lone surrogate" or "number" or "negative");
 
     private string FillPath(string path, List<Parameter> parameters, string? replaced, string? value)
     {
@@ -435,7 +458,7 @@ public sealed class BadInputCorpus
         var types = Types(schema);
         yield return ("null", null, false);
         yield return ("missing", null, true);
-        yield return ("object", new JsonObject { ["a"] = 1 }, false);
+        yield return (schema.TryGetProperty("properties", out _) ? "unknown field" : "object", new JsonObject { ["a"] = 1 }, false);
 
         if (schema.TryGetProperty("enum", out var names))
         {

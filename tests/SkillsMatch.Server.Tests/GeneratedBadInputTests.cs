@@ -54,6 +54,10 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
             {
                 failures.Add($"{status}: {request} → {await ShortBodyAsync(response)}");
             }
+            else if (status < 400 && request.MustBeRefused)
+            {
+                failures.Add($"{status}, accepted: {request} → {await ShortBodyAsync(response)}");
+            }
             else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 failures.Add($"{status} without problem details: {request}");
