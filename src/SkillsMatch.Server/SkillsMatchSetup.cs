@@ -73,7 +73,7 @@ public static class SkillsMatchSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Translate);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddSchemaTransformer(EnumNamesConverter.DescribeNames));
         services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");

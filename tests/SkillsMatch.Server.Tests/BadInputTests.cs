@@ -175,6 +175,29 @@ public sealed class BadInputTests(SkillsMatchFactory factory) : IClassFixture<Sk
     }
 
     [Fact]
+    public async Task Problems_the_framework_writes_itself_are_german_by_default()
+    {
+        var missing = await _http.GetAsync("/api/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Nicht gefunden.", (await missing.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("Not Found", (await (await _http.GetAsync("/api/nothing?lang=en")).JsonAsync()).GetProperty("title").GetString());
+
+        var text = await _http.PostAsync("/api/employers", new StringContent("{}", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal("Medientyp nicht unterstützt.", (await text.JsonAsync()).GetProperty("title").GetString());
+
+        using var unparsable = new ByteArrayContent("{}"u8.ToArray());
+        unparsable.Headers.TryAddWithoutValidation("Content-Type", ";;;");
+        var garbage = await _http.PostAsync("/api/employers", unparsable);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, garbage.StatusCode);
+        Assert.StartsWith("Anfragen senden JSON", (await garbage.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var empty = await _http.PostAsync("/api/employers", new ByteArrayContent([]) { Headers = { { "Content-Type", "application/json" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("Der JSON-Inhalt der Anfrage fehlt.", (await empty.JsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Enum_numbers_in_bodies_are_refused_naming_the_field_and_names_are_accepted_in_any_case()
     {
         var employer = await _http.CreateEmployerAsync();

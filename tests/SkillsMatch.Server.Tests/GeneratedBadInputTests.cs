@@ -41,18 +41,20 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
             var request = corpus[i];
             using var message = Message(request, versions);
             using var response = await _http.SendAsync(message);
+            var text = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             var counts = byOperation.TryGetValue(request.Operation, out var c) ? c : byOperation[request.Operation] = [];
             counts[status] = counts.GetValueOrDefault(status) + 1;
 
-            if (await VerdictAsync(request, response) is { } failure)
+            if (Verdict(request, response, text) is { } failure)
             {
                 failures.Add(failure);
             }
             else if (request.Method == HttpMethod.Put && status is >= 200 and < 300)
             {
-                versions[request.Url.Split('?')[0]] = (await response.JsonAsync()).GetProperty("version").GetInt64();
+                using var updated = JsonDocument.Parse(text);
+                versions[request.Url.Split('?')[0]] = updated.RootElement.GetProperty("version").GetInt64();
             }
 
             if (request.Method == HttpMethod.Get)
@@ -94,18 +96,19 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
         Assert.True(failures.Count == 0, $"{failures.Count} failures, first: {string.Join(Environment.NewLine, failures.Take(20))}");
     }
 
-    /// <summary>What is wrong with one answer, if anything: a 5xx, a malformed request accepted, a refusal without problem details or not naming what was broken.</summary>
-    private static async Task<string?> VerdictAsync(MalformedRequest request, HttpResponseMessage response)
+    /// <summary>What is wrong with one answer, if anything: a 5xx, a malformed request accepted, a refusal without problem details, in the framework's English or not naming what was broken.</summary>
+    private static string? Verdict(MalformedRequest request, HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
+        var shown = body.Length > 300 ? body[..300] + "…" : body;
         if (status >= 500)
         {
-            return $"{status}: {request} → {await ShortBodyAsync(response)}";
+            return $"{status}: {request} → {shown}";
         }
 
         if (status < 400)
         {
-            return request.MustBeRefused ? $"{status}, accepted: {request} → {await ShortBodyAsync(response)}" : null;
+            return request.MustBeRefused ? $"{status}, accepted: {request} → {shown}" : null;
         }
 
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -113,15 +116,24 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
             return $"{status} without problem details: {request}";
         }
 
+        using var problem = JsonDocument.Parse(body);
+        if (problem.RootElement.TryGetProperty("title", out var title) && title.GetString() == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status))
+        {
+            return $"{status} titled in the framework's English, not German: {request} → {shown}";
+        }
+
         if (request.Mutation.Contains("300 KiB", StringComparison.Ordinal) && status != 413)
         {
             return $"{status} instead of 413: {request}";
         }
 
-        return status == 400 && request.Target is not ("body" or "request") && !Names(await response.ProblemFieldsAsync(), request.Target)
-            ? $"400 not naming {request.Target}: {request} → {await ShortBodyAsync(response)}"
+        return status == 400 && request.Target is not ("body" or "request") && !Names(ProblemFields(problem.RootElement), request.Target)
+            ? $"400 not naming {request.Target}: {request} → {shown}"
             : null;
     }
+
+    private static string[] ProblemFields(JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(p => p.Name)] : [];
 
     private async Task<List<string>> GetsThatChangeDataAsync(List<MalformedRequest> gets, Dictionary<string, long> versions)
     {
@@ -162,12 +174,6 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
 
     private static string Histogram(IDictionary<int, int> counts) =>
         string.Join(", ", counts.Select(c => $"{c.Key}×{c.Value}"));
-
-    private static async Task<string> ShortBodyAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return text.Length > 300 ? text[..300] + "…" : text;
-    }
 
     private static HttpRequestMessage Message(MalformedRequest request, Dictionary<string, long> versions)
     {

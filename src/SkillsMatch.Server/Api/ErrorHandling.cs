@@ -39,7 +39,18 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 Invalid,
                 Texts.Pick("Ein Parameter ist ungültig oder fehlt.", "A parameter is invalid or missing."),
                 new Dictionary<string, string[]> { [parameter.Name] = [ParameterMessage(parameter)] }),
-            BadHttpRequestException bad => (bad.StatusCode, Texts.Pick("Ungültige Anfrage.", "Bad request."), bad.Message, null),
+            // The framework's own words for a body that is no JSON or is missing, said in the request's language.
+            BadHttpRequestException bad when bad.Message.StartsWith("Expected a supported JSON media type", StringComparison.Ordinal) => (
+                StatusCodes.Status415UnsupportedMediaType,
+                Texts.Pick("Medientyp nicht unterstützt.", "Unsupported media type."),
+                ProblemTexts.UnsupportedMediaType,
+                null),
+            BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) => (
+                StatusCodes.Status400BadRequest,
+                Invalid,
+                Texts.Pick("Der JSON-Inhalt der Anfrage fehlt.", "The request's JSON body is missing."),
+                null),
+            BadHttpRequestException bad => (bad.StatusCode, Texts.Pick("Ungültige Anfrage.", "Bad request."), Texts.Pick("Die Anfrage ist fehlerhaft.", bad.Message), null),
             DbUpdateConcurrencyException when HasIfMatch(context.Request) => (
                 StatusCodes.Status412PreconditionFailed,
                 Texts.Pick("Version veraltet.", "Version is stale."),
