@@ -163,9 +163,9 @@ public static class Cli
             }
 
             var ranker = host.Services.GetRequiredService<Features.Ranking.RankerStore>();
-            var active = ranker.Active;
+            var active = await ranker.CurrentAsync(ct);
             Console.WriteLine($"Active ranker: {active.Name}{(active.Problem is null ? "" : $" (fallback: {active.Problem})")}");
-            foreach (var card in ranker.Registry.Cards())
+            foreach (var card in await ranker.CardsAsync(ct))
             {
                 Console.WriteLine();
                 Console.WriteLine(Features.Ranking.ModelReport.Format(card));

@@ -10,8 +10,22 @@ using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Data;
 
-public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> options, TimeProvider clock) : DbContext(options)
+/// <summary>
+/// The one context. SQLite uses it as is; PostgreSQL uses <see cref="PostgresSkillsMatchDbContext"/>,
+/// a subclass only so that each provider owns its migrations.
+/// </summary>
+public class SkillsMatchDbContext : DbContext
 {
+    private readonly TimeProvider _clock;
+
+    public SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> options, TimeProvider clock)
+        : this((DbContextOptions)options, clock)
+    {
+    }
+
+    protected SkillsMatchDbContext(DbContextOptions options, TimeProvider clock)
+        : base(options) => _clock = clock;
+
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<ForumRound> ForumRounds => Set<ForumRound>();
     public DbSet<Need> Needs => Set<Need>();
@@ -21,6 +35,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ShortlistEntry> Shortlists => Set<ShortlistEntry>();
     public DbSet<Impression> Impressions => Set<Impression>();
+    public DbSet<RankerModel> RankerModels => Set<RankerModel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);
@@ -31,6 +46,12 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+
+        // PostgreSQL's timestamptz accepts only UTC offsets from Npgsql; a value with an offset is stored as its instant.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
         }
     }
 
@@ -48,7 +69,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
 
     private void StampVersions()
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var entries = ChangeTracker.Entries<IVersioned>().ToList();
 
         // A change to an owned value (a client's skills, a need's languages) changes its owner.
@@ -94,3 +115,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
 internal sealed class DateTimeOffsetToUtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+internal sealed class DateTimeOffsetToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

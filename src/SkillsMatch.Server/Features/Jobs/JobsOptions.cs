@@ -16,6 +16,9 @@ public sealed class JobsOptions
 
     public string PurgeImpressionsCron { get; set; } = "20 0 * * *";
 
+    /// <summary>How often the Hangfire server looks for due recurring and delayed jobs.</summary>
+    public int SchedulePollingSeconds { get; set; } = 15;
+
     /// <summary>Shortlist length stored per open need.</summary>
     public int ShortlistSize { get; set; } = 50;
 }

@@ -488,6 +488,34 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.ToTable("Impressions");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Ranking.RankerModel", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Card")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PromotedOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.HasIndex("PromotedOrder")
+                        .IsUnique();
+
+                    b.ToTable("RankerModels");
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Clients.Client", b =>
                 {
                     b.OwnsMany("SkillsMatch.Server.Data.LanguageLevel", "Languages", b1 =>
