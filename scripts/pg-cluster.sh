@@ -26,7 +26,10 @@ as_owner() {
 case "$action" in
   start)
     mkdir -p "$dir"
-    [[ "$(id -u)" == 0 ]] && chown postgres "$dir"
+    if [[ "$(id -u)" == 0 ]]; then
+      id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+      chown postgres "$dir"
+    fi
     if [[ ! -f "$dir/data/PG_VERSION" ]]; then
       as_owner "$bin/initdb" -D "$dir/data" -U skillsmatch --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     fi

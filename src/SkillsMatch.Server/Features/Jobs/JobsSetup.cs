@@ -10,7 +10,9 @@ public static class JobsSetup
     public static void AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(o => o.SchedulePollingSeconds >= 1, "Jobs:SchedulePollingSeconds at least 1.")
+            .ValidateOnStart();
         services.AddScoped<MatchingJobs>();
         services.AddScoped<Ranking.ImpressionRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();

@@ -152,7 +152,7 @@ public sealed partial class RankerStore(IServiceScopeFactory scopes, TimeProvide
 }
 
 /// <summary>Checks for a model promoted by another instance even when no request arrives (jobs use the ranker too).</summary>
-internal sealed class RankerRefresh(RankerStore store, TimeProvider clock, IOptions<RankerOptions> options) : BackgroundService
+internal sealed partial class RankerRefresh(RankerStore store, TimeProvider clock, IOptions<RankerOptions> options, ILogger<RankerRefresh> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -166,7 +166,11 @@ internal sealed class RankerRefresh(RankerStore store, TimeProvider clock, IOpti
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
                 // A database that is briefly unreachable is checked again on the next tick.
+                LogCheckFailed(logger, e);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking for a newly promoted model failed; trying again on the next tick")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 }
