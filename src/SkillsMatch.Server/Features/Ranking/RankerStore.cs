@@ -20,6 +20,7 @@ public sealed partial class RankerStore(IServiceScopeFactory scopes, TimeProvide
     private sealed record Snapshot(ActiveRanker Active, string? Newest, DateTimeOffset CheckedAt);
 
     private volatile Snapshot? _snapshot;
+    private int _checking;
 
     /// <summary>The ranker in use, as last checked; the first use reads the database.</summary>
     public ActiveRanker Active
@@ -55,16 +56,32 @@ public sealed partial class RankerStore(IServiceScopeFactory scopes, TimeProvide
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-        var newest = await Promoted(db).Select(m => m.Version).FirstOrDefaultAsync(ct);
-        if (snapshot is not null && newest == snapshot.Newest)
+        // One check at a time; requests arriving meanwhile use the model they have (no one waits on it).
+        if (snapshot is not null && Interlocked.CompareExchange(ref _checking, 1, 0) != 0)
         {
-            _snapshot = snapshot with { CheckedAt = now };
             return;
         }
 
-        Publish(await Promoted(db).Take(Candidates).ToListAsync(ct));
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            var newest = await Promoted(db).Select(m => m.Version).FirstOrDefaultAsync(ct);
+            if (snapshot is not null && newest == snapshot.Newest)
+            {
+                _snapshot = snapshot with { CheckedAt = now };
+                return;
+            }
+
+            Publish(await Promoted(db).Take(Candidates).ToListAsync(ct));
+        }
+        finally
+        {
+            if (snapshot is not null)
+            {
+                Volatile.Write(ref _checking, 0);
+            }
+        }
     }
 
     /// <summary>Forgets the loaded model, so the next use reads the database again (after a promotion or a repair).</summary>
