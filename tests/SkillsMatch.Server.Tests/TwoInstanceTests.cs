@@ -168,6 +168,20 @@ public sealed class TwoInstanceJobsTests : IDisposable
         Assert.All(occurrences, o => Assert.Equal(1, o.Jobs));
     }
 
+    [PostgresFact]
+    public async Task Two_instances_starting_without_a_model_enqueue_the_first_training_once()
+    {
+        _ = _a.CreateClient();
+        _b = new JobsSecondInstance(_a);
+        _ = _b.CreateClient();
+
+        await using var connection = new NpgsqlConnection(_a.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%RetrainAsync%'";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     /// <summary>Per scheduled time of the recurring job, how many background jobs were created for it.</summary>
     private async Task<List<(string Time, long Jobs)>> OccurrencesAsync(string recurringJob)
     {

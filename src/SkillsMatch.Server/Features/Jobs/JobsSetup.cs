@@ -49,17 +49,31 @@ public static class JobsSetup
 
 /// <summary>
 /// Without any promoted model yet (a fresh embedded default), trains once right after start instead
-/// of waiting for the nightly run, then refreshes the shortlists with it. Runs after the database is migrated.
+/// of waiting for the nightly run, then refreshes the shortlists with it. Runs after the database is
+/// migrated. Instances starting on one database enqueue this once: under a lock in the job storage,
+/// the first one records its job, and the others find it there.
 /// </summary>
-internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobClient client) : IHostedService
+internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobClient client, JobStorage storage) : IHostedService
 {
+    private const string Key = "skillsmatch:first-training";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!await store.AnyPromotedAsync(cancellationToken))
+        if (await store.AnyPromotedAsync(cancellationToken))
         {
-            var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));
-            client.ContinueJobWith<MatchingJobs>(retrain, j => j.RematchAsync(CancellationToken.None));
+            return;
         }
+
+        using var connection = storage.GetConnection();
+        using var distributedLock = connection.AcquireDistributedLock(Key, TimeSpan.FromSeconds(30));
+        if (connection.GetAllEntriesFromHash(Key)?.GetValueOrDefault("job") is { } earlier && connection.GetJobData(earlier) is not null)
+        {
+            return;
+        }
+
+        var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));
+        client.ContinueJobWith<MatchingJobs>(retrain, j => j.RematchAsync(CancellationToken.None));
+        connection.SetRangeInHash(Key, [new KeyValuePair<string, string>("job", retrain)]);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
