@@ -63,164 +63,150 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// <summary>The features of one client for one need as of a day, constraints aside; null when the client is not in the index.</summary>
     public CandidateFeatures? FeaturesOf(NeedProfile need, int clientId, DateOnly asOf)
     {
-        index.Lock.EnterReadLock();
-        try
+        if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
         {
-            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var resolved = ResolvedNeed.From(need, index);
-            var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
-            return Features(slot, resolved, asOf.DayNumber, commute, null);
-        }
-        finally
-        {
-            index.Lock.ExitReadLock();
-        }
+        var resolved = ResolvedNeed.From(need, index);
+        var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
+        return Features(slot, resolved, asOf.DayNumber, commute, null);
     }
 
     public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        index.Lock.EnterReadLock();
-        try
+        var resolved = ResolvedNeed.From(need, index);
+        var workspace = t_workspace ??= new Workspace();
+        workspace.Prepare(index.SlotCount);
+        var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
+        var todayDay = today.DayNumber;
+        Retrieve(resolved, depth, todayDay, workspace);
+
+        // Clients who meet every requirement and clients who could meet them after training
+        // compete in separate heaps, so the second kind never crowds out the first.
+        var heap = workspace.Heap;
+        var trainable = workspace.TrainableHeap;
+        heap.Clear();
+        trainable.Clear();
+        var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
+        var accumulators = workspace.Accumulators;
+        foreach (var slot in touched)
         {
-            var resolved = ResolvedNeed.From(need, index);
-            var workspace = t_workspace ??= new Workspace();
-            workspace.Prepare(index.SlotCount);
-            var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
-            var todayDay = today.DayNumber;
-            Retrieve(resolved, depth, todayDay, workspace);
-
-            // Clients who meet every requirement and clients who could meet them after training
-            // compete in separate heaps, so the second kind never crowds out the first.
-            var heap = workspace.Heap;
-            var trainable = workspace.TrainableHeap;
-            heap.Clear();
-            trainable.Clear();
-            var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
-            var accumulators = workspace.Accumulators;
-            foreach (var slot in touched)
+            // The score test is one compare; the constraints run only for slots that would enter a heap.
+            var score = accumulators[slot].Score;
+            var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
+            var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
+            if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
             {
-                // The score test is one compare; the constraints run only for slots that would enter a heap.
-                var score = accumulators[slot].Score;
-                var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
-                var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
-                if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
-                {
-                    continue;
-                }
-
-                var target = MeetsTrainableRequirements(slot, resolved) ? heap : trainable;
-                if ((target == heap && full) || (target == trainable && trainableFull))
-                {
-                    continue;
-                }
-
-                if (target.Count < depth)
-                {
-                    target.Enqueue(slot, score);
-                }
-                else
-                {
-                    target.DequeueEnqueue(slot, score);
-                }
+                continue;
             }
 
-            var scored = new List<Rescored>(heap.Count + trainable.Count);
-            foreach (var queue in new[] { heap, trainable })
+            var target = MeetsTrainableRequirements(slot, resolved) ? heap : trainable;
+            if ((target == heap && full) || (target == trainable && trainableFull))
             {
-                while (queue.TryDequeue(out var slot, out _))
-                {
-                    Eligible(slot, resolved, todayDay, out var commute);
-                    if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute, null), commute, today, language) is { } row)
-                    {
-                        scored.Add(row);
-                    }
-                }
+                continue;
             }
 
-            return [.. scored
-                .OrderByDescending(s => s.Score.Fit)
-                .ThenBy(s => index.ClientIds[s.Slot])
-                .Take(top)
-                .Select((s, i) =>
-                {
-                    var explained = _ranker.Score(s.Features, explain: true);
-                    return new RankedCandidate(
-                        index.ClientIds[s.Slot],
-                        i + 1,
-                        Math.Round(s.Score.Fit, 4),
-                        HeuristicScore.Percent(s.Score.Fit),
-                        Math.Round(s.Score.Correction, 4),
-                        s.Features,
-                        Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, explained, language),
-                        s.Plan);
-                })];
+            if (target.Count < depth)
+            {
+                target.Enqueue(slot, score);
+            }
+            else
+            {
+                target.DequeueEnqueue(slot, score);
+            }
         }
-        finally
+
+        var scored = new List<Rescored>(heap.Count + trainable.Count);
+        foreach (var queue in new[] { heap, trainable })
         {
-            index.Lock.ExitReadLock();
+            while (queue.TryDequeue(out var slot, out _))
+            {
+                Eligible(slot, resolved, todayDay, out var commute);
+                if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute, null), commute, today, language) is { } row)
+                {
+                    scored.Add(row);
+                }
+            }
         }
+
+        return [.. scored
+            .OrderByDescending(s => s.Score.Fit)
+            .ThenBy(s => index.ClientIds[s.Slot])
+            .Take(top)
+            .Select((s, i) =>
+            {
+                var explained = _ranker.Score(s.Features, explain: true);
+                return new RankedCandidate(
+                    index.ClientIds[s.Slot],
+                    i + 1,
+                    Math.Round(s.Score.Fit, 4),
+                    HeuristicScore.Percent(s.Score.Fit),
+                    Math.Round(s.Score.Correction, 4),
+                    s.Features,
+                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, explained, language),
+                    s.Plan);
+            })];
     }
 
     /// <summary>The needs a client in the index fits, now or after training in time, best first; empty when the client is not in the index.</summary>
-    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language)
+    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language) =>
+        NeedsFor(clientId, slot => needs.Select(n => (n, ResolvedNeed.From(n, index))), top, today, language);
+
+    /// <summary>
+    /// The needs of <paramref name="needs"/> a client in the index fits, best first; only needs
+    /// sharing a skill, a related skill or an occupation group with the client are scored, and
+    /// those are the only ones <see cref="NeedsFor(int, IEnumerable{NeedProfile}, int, DateOnly, Language)"/> would keep.
+    /// </summary>
+    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, NeedIndex needs, int top, DateOnly today, Language language) =>
+        NeedsFor(clientId, slot => needs.SharingWith(index, slot), top, today, language);
+
+    private List<RankedNeed> NeedsFor(int clientId, Func<int, IEnumerable<(NeedProfile Profile, ResolvedNeed Resolved)>> needsOf, int top, DateOnly today, Language language)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        index.Lock.EnterReadLock();
-        try
+        if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
         {
-            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
+            return [];
+        }
+
+        var todayDay = today.DayNumber;
+        var scored = new List<(ResolvedNeed Need, Rescored Row)>();
+        foreach (var (need, resolved) in needsOf(slot))
+        {
+            if (!Eligible(slot, resolved, todayDay, out var commute))
             {
-                return [];
+                continue;
             }
 
-            var todayDay = today.DayNumber;
-            var scored = new List<(ResolvedNeed Need, Rescored Row)>();
-            foreach (var need in needs)
+            // Nothing in common (no skill, related skill or experience): no plan is worth computing.
+            var f = Features(slot, resolved, todayDay, commute, null);
+            if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit + f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
+                || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
             {
-                var resolved = ResolvedNeed.From(need, index);
-                if (!Eligible(slot, resolved, todayDay, out var commute))
-                {
-                    continue;
-                }
-
-                // Nothing in common (no skill, related skill or experience): no plan is worth computing.
-                var f = Features(slot, resolved, todayDay, commute, null);
-                if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit + f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
-                    || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
-                {
-                    continue;
-                }
-
-                scored.Add((resolved, row));
+                continue;
             }
 
-            return [.. scored
-                .OrderByDescending(s => s.Row.Score.Fit)
-                .ThenBy(s => s.Need.Id)
-                .Take(top)
-                .Select((s, i) =>
-                {
-                    var explained = _ranker.Score(s.Row.Features, explain: true);
-                    return new RankedNeed(
-                        s.Need.Id,
-                        i + 1,
-                        Math.Round(s.Row.Score.Fit, 4),
-                        HeuristicScore.Percent(s.Row.Score.Fit),
-                        Math.Round(s.Row.Score.Correction, 4),
-                        s.Row.Features,
-                        Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, explained, language),
-                        s.Row.Plan);
-                })];
+            scored.Add((resolved, row));
         }
-        finally
-        {
-            index.Lock.ExitReadLock();
-        }
+
+        return [.. scored
+            .OrderByDescending(s => s.Row.Score.Fit)
+            .ThenBy(s => s.Need.Id)
+            .Take(top)
+            .Select((s, i) =>
+            {
+                var explained = _ranker.Score(s.Row.Features, explain: true);
+                return new RankedNeed(
+                    s.Need.Id,
+                    i + 1,
+                    Math.Round(s.Row.Score.Fit, 4),
+                    HeuristicScore.Percent(s.Row.Score.Fit),
+                    Math.Round(s.Row.Score.Correction, 4),
+                    s.Row.Features,
+                    Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, explained, language),
+                    s.Row.Plan);
+            })];
     }
 
     private sealed record Rescored(int Slot, RankerScore Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
