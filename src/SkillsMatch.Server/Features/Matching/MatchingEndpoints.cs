@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
-using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
@@ -27,12 +26,15 @@ public static class MatchingEndpoints
 {
     public const int MaxTop = 500;
 
+    /// <summary>The change-log sequence of the snapshot a list was ranked on, so an answer can be related to the database state it reflects.</summary>
+    public const string SnapshotHeader = "SkillsMatch-Snapshot";
+
     public static void MapMatchingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Matching");
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -45,7 +47,9 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
-            var matcher = await host.CurrentAsync(db, ct);
+            var snapshot = await host.SnapshotAsync(db, ct);
+            response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var matcher = host.MatcherOver(snapshot);
             var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, clock.Today(), Texts.Current);
             var ids = ranked.Select(r => r.ClientId).ToList();
             var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
@@ -88,7 +92,7 @@ public static class MatchingEndpoints
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -101,10 +105,16 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Klient", "client"), id);
             }
 
-            var matcher = await host.CurrentAsync(db, ct);
-            var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
-            var byId = needs.ToDictionary(n => n.Id);
-            var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, clock.Today(), Texts.Current);
+            // Only the open needs sharing a skill or an occupation group with the client are scored.
+            var snapshot = await host.SnapshotAsync(db, ct);
+            response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var matcher = host.MatcherOver(snapshot);
+            var ranked = matcher.NeedsFor(id, snapshot.OpenNeeds, top ?? 20, clock.Today(), Texts.Current);
+            var needIds = ranked.Select(r => r.NeedId).ToList();
+            var byId = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+
+            // A need deleted since the snapshot was taken is left out rather than shown half.
+            ranked = [.. ranked.Where(r => byId.ContainsKey(r.NeedId))];
             var list = await ImpressionLog.RecordAsync(
                 db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
             return TypedResults.Ok(new MatchesResponse(
