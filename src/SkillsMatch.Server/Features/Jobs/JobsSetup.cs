@@ -14,6 +14,7 @@ public static class JobsSetup
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
         services.AddScoped<MatchingJobs>();
         services.AddScoped<Ranking.ImpressionRetention>();
+        services.AddScoped<Matching.ChangeLogRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var folder = Path.GetFullPath(storage.DataDirectory);
@@ -39,6 +40,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Rematch, j => j.RematchAsync(CancellationToken.None), jobs.RematchCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
         recurring.AddOrUpdate<Ranking.ImpressionRetention>(Ranking.ImpressionRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeImpressionsCron);
+        recurring.AddOrUpdate<Matching.ChangeLogRetention>(Matching.ChangeLogRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeChangeLogCron);
 
         // Without any promoted model yet (a fresh embedded default), train once right after start
         // instead of waiting for the nightly run; then refresh the shortlists with it.
