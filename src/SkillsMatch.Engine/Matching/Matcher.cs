@@ -285,15 +285,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// </summary>
     private bool Eligible(int slot, ResolvedNeed need, int todayDay, out int commute)
     {
-        commute = 0;
-        var home = index.Home[slot];
-        if (home < 0 || need.Municipality < 0)
-        {
-            return false;
-        }
-
-        commute = index.Travel.Minutes(home, need.Municipality, index.HasCar(slot));
-        if (commute > index.MaxCommute[slot] || commute > need.MaxCommuteMinutes)
+        if (!index.Travel.Reaches(index.Home[slot], need.Municipality, index.HasCar(slot), Math.Min(index.MaxCommute[slot], need.MaxCommuteMinutes), out commute))
         {
             return false;
         }
