@@ -344,6 +344,23 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Each_feature_position_reads_and_writes_the_feature_of_that_name()
+    {
+        Assert.Equal(14, CandidateFeatures.Count);
+        Assert.Equal(CandidateFeatures.Count, CandidateFeatures.Directions.Length);
+        Assert.Equal(CandidateFeatures.Count, CandidateFeatures.IsShare.Length);
+        for (var i = 0; i < CandidateFeatures.Count; i++)
+        {
+            var values = new float[CandidateFeatures.Count];
+            values[i] = i + 1;
+            var features = CandidateFeatures.FromArray(values);
+            var property = typeof(CandidateFeatures).GetProperties().Single(p => string.Equals(p.Name, CandidateFeatures.Names[i], StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(i + 1f, property.GetValue(features));
+            Assert.Equal(values, features.ToArray());
+        }
+    }
+
+    [Fact]
     public void Protected_attributes_are_neither_profile_members_nor_features()
     {
         string[] protectedWords = ["gender", "sex", "age", "birth", "nationality", "citizenship", "disability", "health", "religion", "ethnic"];
