@@ -313,7 +313,6 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute, TrainingPlan? plan)
     {
         var skills = index.Skills[slot];
-        var graph = index.Graph;
         int held = 0, implied = 0, trained = 0, related = 0;
         var deficit = 0;
         float credit = 0, weights = 0, lightest = float.MaxValue;
@@ -323,28 +322,26 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             var weight = Rarity(skill);
             weights += weight;
             lightest = Math.Min(lightest, weight);
-            var level = CandidateIndex.LevelOf(skills, skill);
-            if (level > 0)
+            switch (Classify(index, slot, skill, plan, out var level))
             {
-                held++;
-                var shortBy = Math.Max(0, need.MustLevels[i] - level);
-                deficit += shortBy;
-                credit += weight * Math.Max(MinHeldCredit, 1 - (LevelStepPenalty * shortBy));
-            }
-            else if (ImpliedByExperience(slot, skill))
-            {
-                implied++;
-                credit += weight * ImpliedCredit;
-            }
-            else if (plan is not null && plan.Closes(index.Reference.Taxonomy.Skills[skill].Id))
-            {
-                trained++;
-                credit += weight * TrainedCredit;
-            }
-            else if (HasNeighbour(skills, graph.Neighbours(skill)))
-            {
-                related++;
-                credit += weight * RelatedCredit;
+                case MustHave.Held:
+                    held++;
+                    var shortBy = Math.Max(0, need.MustLevels[i] - level);
+                    deficit += shortBy;
+                    credit += weight * Math.Max(MinHeldCredit, 1 - (LevelStepPenalty * shortBy));
+                    break;
+                case MustHave.Implied:
+                    implied++;
+                    credit += weight * ImpliedCredit;
+                    break;
+                case MustHave.Trained:
+                    trained++;
+                    credit += weight * TrainedCredit;
+                    break;
+                case MustHave.Related:
+                    related++;
+                    credit += weight * RelatedCredit;
+                    break;
             }
         }
 
@@ -392,21 +389,59 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     private float Rarity(int skill) =>
         (float)Math.Log(1 + (Math.Max(1, index.Count) / (1.0 + (index.SkillPostings[skill]?.Count ?? 0))));
 
-    internal static bool HasNeighbour(int[] skills, int[] neighbours)
+    /// <summary>The first of <paramref name="candidates"/> the client holds, or -1.</summary>
+    internal static int FirstHeld(int[] skills, int[] candidates)
     {
-        foreach (var neighbour in neighbours)
+        foreach (var candidate in candidates)
         {
-            if (CandidateIndex.LevelOf(skills, neighbour) > 0)
+            if (CandidateIndex.LevelOf(skills, candidate) > 0)
             {
-                return true;
+                return candidate;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    /// <summary>A skill counts as implied when it is essential to an occupation the client worked in.</summary>
-    private bool ImpliedByExperience(int slot, int skill) => ImpliedBy(index, slot, skill) >= 0;
+    /// <summary>How a client has a must-have skill: the first of held, implied, trained, related; else missing.</summary>
+    internal enum MustHave
+    {
+        Held,
+        Implied,
+        Trained,
+        Related,
+        Missing,
+    }
+
+    /// <summary>
+    /// The one rule for how a client has a must-have skill, for features and explanations alike:
+    /// held (at <paramref name="via"/> = its level), implied by experience (<paramref name="via"/> =
+    /// the occupation; a skill essential to an occupation the client worked in), taught in time by
+    /// <paramref name="plan"/>, related (<paramref name="via"/> = the related skill held), missing.
+    /// </summary>
+    internal static MustHave Classify(CandidateIndex index, int slot, int skill, Training.TrainingPlan? plan, out int via)
+    {
+        var skills = index.Skills[slot];
+        via = CandidateIndex.LevelOf(skills, skill);
+        if (via > 0)
+        {
+            return MustHave.Held;
+        }
+
+        via = ImpliedBy(index, slot, skill);
+        if (via >= 0)
+        {
+            return MustHave.Implied;
+        }
+
+        if (plan is not null && plan.Closes(index.Reference.Taxonomy.Skills[skill].Id))
+        {
+            return MustHave.Trained;
+        }
+
+        via = FirstHeld(skills, index.Graph.Neighbours(skill));
+        return via >= 0 ? MustHave.Related : MustHave.Missing;
+    }
 
     /// <summary>The occupation in the client's past that lists the skill as essential, or -1.</summary>
     internal static int ImpliedBy(CandidateIndex index, int slot, int skill)
