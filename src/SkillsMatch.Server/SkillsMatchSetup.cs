@@ -64,15 +64,41 @@ public static class SkillsMatchSetup
 
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only (any case); a number such as "kind": 99 is refused, never stored.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
+
+        // Bounded cost: a request still running after Limits:RequestTimeoutSeconds is cancelled (its
+        // token fires; EF Core stops the query) and answered 503, so no single request holds the machine.
+        var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Limits:RequestTimeoutSeconds", 30));
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+        {
+            Timeout = timeout,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = async context =>
+            {
+                var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Title = Texts.Pick("Zeitüberschreitung.", "Request timed out."),
+                        Detail = Texts.Pick($"Die Anfrage dauerte länger als {timeout.TotalSeconds:0} Sekunden und wurde abgebrochen. Bitte den Zeitraum oder die Region verkleinern.",
+                            $"The request took longer than {timeout.TotalSeconds:0} seconds and was cancelled. Narrow the period or region."),
+                    },
+                });
+            },
+        });
         services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");
         services.AddRequestLocalization(options =>
         {
@@ -90,7 +116,8 @@ public static class SkillsMatchSetup
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseRequestTimeouts();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API"));
