@@ -219,9 +219,12 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// </summary>
     private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, CandidateFeatures features, int commute, DateOnly today, Language language)
     {
-        var qualified = MeetsTrainableRequirements(slot, resolved);
+        // The gap is read off the features, computed once for the pair: certificates and language
+        // levels missing, and must-haves not held or held below the level asked for.
+        var qualified = features.CertificateGap == 0 && features.LanguageGap == 0;
+        var gap = !qualified || features.MustHaveCoverage < 1 || features.LevelDeficit > 0;
         TrainingPlan? plan = null;
-        if (training is not null && (!qualified || !AllAtLevel(slot, resolved)))
+        if (training is not null && gap)
         {
             plan = training.Plan(index.ProfileOf(slot), need, today, language);
             if (!qualified && !plan.ReadyInTime)
@@ -245,20 +248,6 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         }
 
         return new Rescored(slot, _ranker.Score(features), features, commute, plan);
-    }
-
-    private bool AllAtLevel(int slot, ResolvedNeed need)
-    {
-        var skills = index.Skills[slot];
-        for (var i = 0; i < need.MustSkills.Length; i++)
-        {
-            if (CandidateIndex.LevelOf(skills, need.MustSkills[i]) < need.MustLevels[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private bool MeetsTrainableRequirements(int slot, ResolvedNeed need)
