@@ -37,6 +37,8 @@ public class SkillsMatchDbContext : DbContext
     public DbSet<Impression> Impressions => Set<Impression>();
     public DbSet<RankerModel> RankerModels => Set<RankerModel>();
 
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);
 
@@ -55,16 +57,57 @@ public class SkillsMatchDbContext : DbContext
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and logs every added, changed or deleted client, need and course in the same
+    /// transaction (see <see cref="ChangeLogEntry"/>), so no endpoint or job can forget it. The log
+    /// rows need the new rows' ids, so they are a second statement batch inside that transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = ChangeLogEntry.Pending(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangeLog.AddRange(changes.Select(c => c.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changes = ChangeLogEntry.Pending(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeLog.AddRange(changes.Select(c => c.ToEntry()));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        owned?.Commit();
+        return saved;
     }
 
     private void StampVersions()

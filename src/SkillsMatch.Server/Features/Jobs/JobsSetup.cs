@@ -15,6 +15,7 @@ public static class JobsSetup
             .ValidateOnStart();
         services.AddScoped<MatchingJobs>();
         services.AddScoped<Ranking.ImpressionRetention>();
+        services.AddScoped<Matching.ChangeLogRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -44,6 +45,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Rematch, j => j.RematchAsync(CancellationToken.None), jobs.RematchCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
         recurring.AddOrUpdate<Ranking.ImpressionRetention>(Ranking.ImpressionRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeImpressionsCron);
+        recurring.AddOrUpdate<Matching.ChangeLogRetention>(Matching.ChangeLogRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeChangeLogCron);
     }
 }
 
