@@ -218,7 +218,7 @@ public static class NeedEndpoints
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            query = query.Where(n => EF.Functions.Like(n.Title, $"%{filter.Q}%"));
+            query = query.WhereContains(n => n.Title, filter.Q);
         }
 
         var total = await query.CountAsync(ct);
