@@ -19,9 +19,10 @@ public sealed partial class BadInputCorpus
     /// <summary>Whole bodies that are valid JSON in UTF-8 after all.</summary>
     private static readonly HashSet<string> BodyMayBeFine = ["UTF-8 byte order mark", "duplicate keys", "content type application/json-patch+json"];
 
-    /// <summary>A query value that cannot be the parameter's type; other values may be fine filters ("q=%" finds nothing).</summary>
+    /// <summary>A query value with control characters or that cannot be the parameter's type; other values may be fine filters ("q=%" finds nothing).</summary>
     private static bool QueryRefused(JsonElement schema, string mutation) =>
-        (IsInteger(schema) && mutation is "text" or "fraction" or "exponent" or "NaN" or "hex" or "beyond long" or "int.MaxValue + 1" or "5000 digits"
+        mutation is "NUL" or "NUL inside" or "control characters"
+        || (IsInteger(schema) && mutation is "text" or "fraction" or "exponent" or "NaN" or "hex" or "beyond long" or "int.MaxValue + 1" or "5000 digits"
             or "NUL" or "NUL inside" or "invalid UTF-8" or "overlong UTF-8" or "control characters" or "5000 chars" or "LIKE wildcards" or "quote" or "unicode" or "lone surrogate")
         || (IsDate(schema) && mutation is "30 February" or "text" or "month 13" or "year 0" or "negative year" or "NUL" or "NUL inside" or "invalid UTF-8"
             or "overlong UTF-8" or "control characters" or "5000 chars" or "LIKE wildcards" or "quote" or "unicode" or "lone surrogate" or "number" or "negative");

@@ -113,6 +113,20 @@ public sealed class BadInputTests(SkillsMatchFactory factory) : IClassFixture<Sk
         Assert.Equal(before, await factory.StateAsync());
     }
 
+    [Theory]
+    [InlineData("/api/employers?q=a%00b", "q")]
+    [InlineData("/api/clients?caseworker=%01", "caseworker")]
+    [InlineData("/api/needs?Q=%1B", "Q")]
+    public async Task Control_characters_in_the_query_string_are_refused_naming_the_parameter(string url, string parameter)
+    {
+        var response = await _http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("Steuerzeichen", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Tabs_and_line_breaks_in_text_are_kept()
     {

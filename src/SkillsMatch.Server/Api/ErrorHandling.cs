@@ -197,8 +197,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
 /// <summary>
 /// Checks what every handler would otherwise trip over, before any handler reads the body: a body
-/// above <see cref="Limits.RequestBodyBytes"/> (413), and a charset other than UTF-8 on a request
-/// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw).
+/// above <see cref="Limits.RequestBodyBytes"/> (413), a charset other than UTF-8 on a request
+/// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw),
+/// and control characters in the query string (400 naming the parameter, <see cref="InputRules"/>).
 /// </summary>
 internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
@@ -228,6 +229,14 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetai
                         $"The charset '{shown}' is not supported; requests are UTF-8 (charset=utf-8)."),
                 },
             });
+            return;
+        }
+
+        var query = new ProblemBuilder();
+        InputRules.CheckQuery(context.Request.Query, query);
+        if (query.HasErrors)
+        {
+            await query.ToProblem().ExecuteAsync(context);
             return;
         }
 

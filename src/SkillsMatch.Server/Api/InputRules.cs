@@ -6,13 +6,14 @@ using System.Text.Json;
 namespace SkillsMatch.Server.Api;
 
 /// <summary>
-/// Rules every JSON body obeys, whatever the endpoint: no null entries in lists, no control
-/// characters (C0 except tab, CR and LF) or unpaired surrogates in text, dates between 1900 and
-/// 2100. Checked on the bound body before the handler runs, so no handler maps a null list item,
-/// stores a NUL or adds days to 9999-12-31; the problem names the field as the client sent it
+/// Rules every request obeys, whatever the endpoint: no control characters (C0 except tab, CR and
+/// LF) or unpaired surrogates in text, in the query string as in the body (PostgreSQL refuses a NUL
+/// in any text, even a filter); in JSON bodies no null entries in lists and dates between 1900 and
+/// 2100. Bodies are checked once bound, before the handler runs, so no handler maps a null list
+/// item, stores a NUL or adds days to 9999-12-31; the problem names the field as the client sent it
 /// (<c>mustHave[0]</c>, <c>cohorts[0].startDate</c>). The validators keep the rules of each feature.
 /// </summary>
-public static class BodyRules
+public static class InputRules
 {
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
@@ -43,7 +44,7 @@ public static class BodyRules
     private static bool IsBody(ParameterInfo parameter, IServiceProviderIsService services) =>
         parameter.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromBodyAttribute>() is not null
         || (parameter.ParameterType.IsClass
-            && parameter.ParameterType.Assembly == typeof(BodyRules).Assembly
+            && parameter.ParameterType.Assembly == typeof(InputRules).Assembly
             && parameter.GetCustomAttribute<AsParametersAttribute>() is null
             && !services.IsService(parameter.ParameterType));
 
@@ -88,7 +89,7 @@ public static class BodyRules
 
         // Into the server's own input records only; numbers, booleans and enums have nothing to check here.
         var type = value.GetType();
-        if (!type.IsClass || type.Assembly != typeof(BodyRules).Assembly)
+        if (!type.IsClass || type.Assembly != typeof(InputRules).Assembly)
         {
             return;
         }
@@ -100,8 +101,20 @@ public static class BodyRules
         }
     }
 
+    /// <summary>Adds a problem for every query parameter whose value breaks the text rule, named as sent.</summary>
+    public static void CheckQuery(IQueryCollection query, ProblemBuilder problems)
+    {
+        foreach (var (name, values) in query)
+        {
+            if (values.Select(v => v is null ? null : TextProblem(v)).FirstOrDefault(m => m is not null) is { } message)
+            {
+                problems.Add(name, message);
+            }
+        }
+    }
+
     /// <summary>Tab, CR and LF are text; other C0 controls (NUL, ESC …) and halves of a surrogate pair are not.</summary>
-    private static string? TextProblem(string text)
+    public static string? TextProblem(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
