@@ -10,12 +10,13 @@ port="${SKILLSMATCH_BENCH_PORT:-5091}"
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-dotnet build -c Release -v q -nologo src/SkillsMatch.Server bench/SkillsMatch.Benchmarks >/dev/null
+dotnet build -c Release -v q -nologo src/SkillsMatch.Server >/dev/null
+dotnet build -c Release -v q -nologo bench/SkillsMatch.Benchmarks >/dev/null
 
 provider=(--Storage:Provider=Sqlite)
 label="SQLite"
 if [[ -n "${SKILLSMATCH_BENCH_POSTGRES:-}" ]]; then
-  provider=(--Storage:Provider=Postgres "--ConnectionStrings:SkillsMatch=${SKILLSMATCH_BENCH_POSTGRES}")
+  provider=(--Storage:Provider=Postgres "--Storage:ConnectionString=${SKILLSMATCH_BENCH_POSTGRES}")
   label="PostgreSQL"
 fi
 

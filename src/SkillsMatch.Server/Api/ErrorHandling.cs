@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Data;
 
@@ -62,7 +60,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 Texts.Pick("Konflikt.", "Conflict."),
                 Texts.Pick("Der Datensatz wurde gleichzeitig geändert. Bitte neu laden.", "The record was changed at the same time. Reload it."),
                 null),
-            DbUpdateException { InnerException: DbException db } when Violation(db) is { } violation => (
+            DbUpdateException update when DbConstraints.Violation(update) is { } violation => (
                 StatusCodes.Status409Conflict,
                 Texts.Pick("Konflikt.", "Conflict."),
                 violation.Unique
@@ -156,39 +154,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             ? EnumNames(type.GetGenericArguments()[0])
             : null;
     }
-
-    private sealed record ConstraintViolation(bool Unique, string? Field);
-
-    /// <summary>A unique or foreign-key violation, from SQLite's extended codes or the SQLSTATE other providers report.</summary>
-    private static ConstraintViolation? Violation(DbException db)
-    {
-        if (db is SqliteException { SqliteErrorCode: 19 } sqlite)
-        {
-            // SQLITE_CONSTRAINT; the extended code (2067 unique, 1555 primary key, 787 foreign key) is
-            // not always set, the message always names the kind: "UNIQUE constraint failed: Clients.Reference".
-            return sqlite.SqliteExtendedErrorCode is 2067 or 1555 || sqlite.Message.Contains("UNIQUE constraint", StringComparison.Ordinal)
-                ? new ConstraintViolation(true, ColumnOf(sqlite.Message))
-                : sqlite.SqliteExtendedErrorCode == 787 || sqlite.Message.Contains("FOREIGN KEY constraint", StringComparison.Ordinal)
-                    ? new ConstraintViolation(false, null)
-                    : null;
-        }
-
-        return db.SqlState switch
-        {
-            "23505" => new ConstraintViolation(true, null),
-            "23503" => new ConstraintViolation(false, null),
-            _ => null,
-        };
-    }
-
-    private static string? ColumnOf(string message)
-    {
-        var match = UniqueColumn().Match(message);
-        return match.Success ? ProblemBuilder.JsonPath(match.Groups["column"].Value) : null;
-    }
-
-    [GeneratedRegex(@"constraint failed: \w+\.(?<column>\w+)'?\.?$")]
-    private static partial Regex UniqueColumn();
 
     /// <summary>"$.mustHave[0].minLevel" → "mustHave[0].minLevel".</summary>
     private static string FieldOf(string? path) =>

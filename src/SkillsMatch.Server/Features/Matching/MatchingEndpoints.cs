@@ -77,9 +77,21 @@ public static class MatchingEndpoints
                 }
 
                 ranked = [.. ranked.Where(r => references.ContainsKey(r.ClientId))];
-                var list = await ImpressionLog.RecordAsync(
-                    db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
-                await transaction.CommitAsync(ct);
+                RecordedList list;
+                try
+                {
+                    list = await ImpressionLog.RecordAsync(
+                        db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch (DbUpdateException e) when (DbConstraints.IsForeignKeyViolation(e) && attempt < MaxAttempts)
+                {
+                    // Under PostgreSQL's read committed a client may be deleted between the check and
+                    // the impressions' insert; the foreign key refuses the insert: rank again, as above.
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
                 response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Ok(new CandidatesResponse(
                     id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
