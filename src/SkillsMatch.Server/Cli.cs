@@ -31,7 +31,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await db.Database.MigrateAsync(ct);
+            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
             Console.WriteLine($"Migrated: {db.Database.GetAppliedMigrations().Count()} migrations applied.");
             return 0;
         });
@@ -128,7 +128,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await db.Database.MigrateAsync(ct);
+            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
             if (await db.Employers.AnyAsync(ct) || await db.Clients.AnyAsync(ct) || await db.Courses.AnyAsync(ct))
             {
                 Console.Error.WriteLine("Nichts importiert: die Datenbank ist nicht leer; Beispieldaten kommen nur in eine leere Datenbank (nothing imported: the database is not empty).");
@@ -161,7 +161,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await db.Database.MigrateAsync(ct);
+            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
             if (parse.GetValue(export) is { } folder)
             {
                 var examples = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().ExamplesAsync(db, ct);
@@ -199,7 +199,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await db.Database.MigrateAsync(ct);
+            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
             if (parse.GetValue(suite) == "taxonomy")
             {
                 Console.Write(await Features.Ranking.TaxonomyReport.RunAsync(scope.ServiceProvider, db, ct));

@@ -17,7 +17,7 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, I
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseMigrator.MigrateAsync(db, logger, cancellationToken);
         LogMigrated(logger, storage.Provider);
 
         if (storage.SeedSamplesOnStart && !await db.Employers.AnyAsync(cancellationToken))
