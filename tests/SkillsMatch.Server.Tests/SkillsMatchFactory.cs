@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
-using SkillsMatch.Server.Features.Samples;
+using SkillsMatch.Samples;
 
 namespace SkillsMatch.Server.Tests;
 
