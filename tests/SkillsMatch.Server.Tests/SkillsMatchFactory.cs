@@ -31,7 +31,11 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "skillsmatch-tests", Guid.NewGuid().ToString("N"));
 
-    protected virtual bool SeedSamples => false;
+    /// <summary>Sets <c>Storage:SeedSamplesOnStart</c>; null leaves it to the environment's configuration.</summary>
+    protected virtual bool? SeedSamples => false;
+
+    /// <summary>The host environment; WebApplicationFactory's default is Development.</summary>
+    protected virtual string Environment => "Development";
 
     protected virtual DateTimeOffset Start => new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
 
@@ -45,7 +49,11 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
     {
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Storage:SeedSamplesOnStart", SeedSamples ? "true" : "false");
+        builder.UseEnvironment(Environment);
+        if (SeedSamples is { } seed)
+        {
+            builder.UseSetting("Storage:SeedSamplesOnStart", seed ? "true" : "false");
+        }
 
         // Tests run jobs themselves; no background Hangfire server picks up recurring work.
         builder.UseSetting("Jobs:Enabled", "false");
@@ -86,7 +94,7 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
 public sealed class SeededSkillsMatchFactory : SkillsMatchFactory
 {
-    protected override bool SeedSamples => true;
+    protected override bool? SeedSamples => true;
 
     /// <summary>The day the committed samples were generated as of.</summary>
     protected override DateTimeOffset Start => new(SampleGenerator.DefaultAsOf.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
