@@ -70,6 +70,7 @@ public static class SkillsMatchSetup
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddForwardedHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
@@ -87,6 +88,7 @@ public static class SkillsMatchSetup
 
     public static WebApplication MapSkillsMatch(this WebApplication app)
     {
+        app.UseForwardedHeadersWhenEnabled();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
