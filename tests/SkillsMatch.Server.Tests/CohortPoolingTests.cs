@@ -6,6 +6,7 @@ using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -20,6 +21,16 @@ public sealed class CohortPoolingTests : IDisposable
     public async Task Region_pooling_equals_pooling_every_need_with_every_retrieved_candidate_planned()
     {
         var http = factory.CreateClient();
+        await AssertSameAsReferenceAsync(http);
+
+        // Again with a learned correction: the bound then includes the ranker's largest correction.
+        await factory.WithDbAsync(db => factory.Services.GetRequiredService<RankerHost>().TrainAsync(db, factory.Clock.GetUtcNow(), default));
+        Assert.NotNull(factory.Services.GetRequiredService<RankerStore>().Active.Ranker.Model);
+        await AssertSameAsReferenceAsync(http);
+    }
+
+    private async Task AssertSameAsReferenceAsync(HttpClient http)
+    {
         var from = new DateOnly(2026, 1, 1);
         var to = new DateOnly(2028, 12, 31);
         var answer = await (await http.GetAsync($"/api/training/cohorts?region=07339&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).JsonAsync();

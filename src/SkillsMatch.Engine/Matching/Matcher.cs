@@ -247,7 +247,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         }
 
         var scored = new List<Rescored>(top);
-        var pending = new List<(int Slot, int Commute, CandidateFeatures Features, bool Plan, double Bound)>(heap.Count + trainable.Count);
+        var pending = new List<(int Slot, int Commute, CandidateFeatures Features, CandidateFeatures Optimistic, bool Plan, double Bound)>(heap.Count + trainable.Count);
         var closable = training is null ? null : ClosableMustHaves(training, resolved, need);
         var (uncoverableLevels, uncoverableCertificates) = training is null ? ([], 0UL) : Uncoverable(training, resolved, need);
         var maxCorrection = _ranker.MaxCorrection;
@@ -289,18 +289,25 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                     continue;
                 }
 
-                pending.Add((slot, commute, features, plan, HeuristicScore.Of(optimistic) + maxCorrection));
+                pending.Add((slot, commute, features, optimistic, plan, HeuristicScore.Of(optimistic) + maxCorrection));
             }
         }
 
         // The top-th best fit so far: the lowest in a min-heap of the best fits.
         var best = new PriorityQueue<double, double>(top + 1);
         pending.Sort((a, b) => b.Bound.CompareTo(a.Bound));
-        foreach (var (slot, commute, features, plan, bound) in pending)
+        foreach (var (slot, commute, features, optimistic, plan, bound) in pending)
         {
             if (best.Count == top && bound < best.Peek())
             {
                 break;
+            }
+
+            // Before planning, the tighter bound: the ranker's own score of the optimistic
+            // features, which no plan can beat since every served ranker is monotone in them.
+            if (plan && best.Count == top && !_ranker.Unconstrained && maxCorrection > 0 && _ranker.Score(optimistic).Fit < best.Peek())
+            {
+                continue;
             }
 
             var row = plan ? Rescore(slot, resolved, need, features, commute, today, language) : new Rescored(slot, _ranker.Score(features), features, commute, null);
