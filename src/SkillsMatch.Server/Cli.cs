@@ -17,7 +17,9 @@ public static class Cli
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((parse, ct) => serve([.. parse.UnmatchedTokens], ct));
+        root.SetAction((parse, ct) => parse.UnmatchedTokens is [var first, ..] && LooksLikeVerb(first)
+            ? Task.FromResult(UnknownVerb(first, root))
+            : serve([.. parse.UnmatchedTokens], ct));
 
         var serveCommand = new Command("serve", "Serve the forum API (the default).") { TreatUnmatchedTokensAsErrors = false };
         serveCommand.SetAction((parse, ct) => serve([.. parse.UnmatchedTokens], ct));
@@ -40,6 +42,41 @@ public static class Cli
         root.Subcommands.Add(EvaluateCommand());
         root.Subcommands.Add(SamplesCommand());
         return root;
+    }
+
+    /// <summary>
+    /// The first token left over with no verb is a verb when it is a plain word: configuration
+    /// comes as <c>--Key value</c>, <c>--Key=value</c> or <c>Key=value</c>, never as a bare word,
+    /// so a misspelt verb (<c>evalute</c>) no longer starts the server and creates a database.
+    /// </summary>
+    private static bool LooksLikeVerb(string token) => !token.StartsWith('-') && !token.StartsWith('/') && !token.Contains('=', StringComparison.Ordinal);
+
+    /// <summary>Exit code 2 (usage), the nearest verb when one is close, and the list of verbs.</summary>
+    private static int UnknownVerb(string token, RootCommand root)
+    {
+        var verbs = root.Subcommands.Select(c => c.Name).ToArray();
+        var nearest = verbs.MinBy(v => Distance(v, token.ToLowerInvariant()));
+        Console.Error.WriteLine($"Unbekannter Befehl „{token}“ (unknown command).{(nearest is not null && Distance(nearest, token.ToLowerInvariant()) <= 2 ? $" Meinten Sie „{nearest}“?" : "")}");
+        Console.Error.WriteLine($"Befehle: {string.Join(", ", verbs)}. Hilfe: skillsmatch --help");
+        return 2;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 
     private static Command DataCommand()
@@ -73,7 +110,14 @@ public static class Cli
         {
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>().Database.MigrateAsync(ct);
+            var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
+            await db.Database.MigrateAsync(ct);
+            if (await db.Employers.AnyAsync(ct) || await db.Clients.AnyAsync(ct) || await db.Courses.AnyAsync(ct))
+            {
+                Console.Error.WriteLine("Nichts importiert: die Datenbank ist nicht leer; Beispieldaten kommen nur in eine leere Datenbank (nothing imported: the database is not empty).");
+                return 1;
+            }
+
             try
             {
                 var counts = await scope.ServiceProvider.GetRequiredService<SampleImporter>().ImportAsync(parse.GetValue(folderArgument)!.FullName, ct);
@@ -146,9 +190,9 @@ public static class Cli
             }
 
             var ranker = host.Services.GetRequiredService<Features.Ranking.RankerStore>();
-            var active = ranker.Active;
+            var active = await ranker.CurrentAsync(ct);
             Console.WriteLine($"Active ranker: {active.Name}{(active.Problem is null ? "" : $" (fallback: {active.Problem})")}");
-            foreach (var card in ranker.Registry.Cards())
+            foreach (var card in await ranker.CardsAsync(ct))
             {
                 Console.WriteLine();
                 Console.WriteLine(Features.Ranking.ModelReport.Format(card));

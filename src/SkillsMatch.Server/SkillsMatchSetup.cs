@@ -31,10 +31,7 @@ public static class SkillsMatchSetup
 
         // SQL text at Information would flood the log; defaults here hold wherever the program is started from.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
-            .Validate(o => StorageOptions.SupportedProviders.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
-                $"Storage:Provider must be one of: {string.Join(", ", StorageOptions.SupportedProviders)}.")
-            .ValidateOnStart();
+        builder.AddStorage();
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.Section);
         services.AddOptions<SkillsMatch.Engine.Matching.MatchingOptions>().BindConfiguration("Matching")
             .Validate(o => o.MinHoursShare is > 0 and <= 1 && o.RelatedCredit is >= 0 and <= 1 && o.RescoreFactor >= 1 && o.MinRescoreDepth >= 1,
@@ -42,15 +39,13 @@ public static class SkillsMatchSetup
             .ValidateOnStart();
 
         services.AddOptions<RankerOptions>().BindConfiguration(RankerOptions.Section)
-            .Validate(o => o.ImpressionRetentionDays >= 1 && o.UnshownSamplePerList >= 0,
-                "Ranker: ImpressionRetentionDays at least 1, UnshownSamplePerList not negative.")
+            .Validate(o => o.ImpressionRetentionDays >= 1 && o.UnshownSamplePerList >= 0 && o.ActiveModelCheckSeconds is >= 1 and <= 60,
+                "Ranker: ImpressionRetentionDays at least 1, UnshownSamplePerList not negative, ActiveModelCheckSeconds 1 to 60.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ReferenceData.Load(ReferenceData.LocateDataDirectory(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value.Path)));
-        services.AddDbContext<SkillsMatchDbContext>((sp, options) =>
-            options.UseConfiguredProvider(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
@@ -60,20 +55,47 @@ public static class SkillsMatchSetup
 
         // Hosted services start in order: the database is migrated and seeded before Hangfire runs a job.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<RankerRefresh>();
         builder.AddJobs();
 
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only (any case); a number such as "kind": 99 is refused, never stored.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddForwardedHeaders();
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
+
+        // Bounded cost: a request still running after Limits:RequestTimeoutSeconds is cancelled (its
+        // token fires; EF Core stops the query) and answered 503, so no single request holds the machine.
+        var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Limits:RequestTimeoutSeconds", 30));
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+        {
+            Timeout = timeout,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = async context =>
+            {
+                var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Title = Texts.Pick("Zeitüberschreitung.", "Request timed out."),
+                        Detail = Texts.Pick($"Die Anfrage dauerte länger als {timeout.TotalSeconds:0} Sekunden und wurde abgebrochen. Bitte den Zeitraum oder die Region verkleinern.",
+                            $"The request took longer than {timeout.TotalSeconds:0} seconds and was cancelled. Narrow the period or region."),
+                    },
+                });
+            },
+        });
         services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");
         services.AddRequestLocalization(options =>
         {
@@ -92,7 +114,19 @@ public static class SkillsMatchSetup
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseRequestTimeouts();
+
+        // A model promoted by another instance is used here from the next request after the check interval.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await context.RequestServices.GetRequiredService<RankerStore>().RefreshIfDueAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API"));

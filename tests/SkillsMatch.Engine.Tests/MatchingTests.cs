@@ -164,6 +164,63 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Index_derived_with_changes_equals_index_rebuilt_and_leaves_its_source_unchanged()
+    {
+        var random = new Random(4);
+        var current = Enumerable.Range(1, 300).ToDictionary(id => id, id => RandomProfile(random, id));
+        var index = CandidateIndex.Build(_reference, current.Values);
+
+        for (var step = 0; step < 60; step++)
+        {
+            var before = index.Describe();
+            var removals = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(1, 360)).ToList();
+            var upserts = Enumerable.Range(0, random.Next(0, 6)).Select(_ => RandomProfile(random, random.Next(1, 360))).DistinctBy(p => p.Id).ToList();
+            var next = index.With(upserts, removals);
+
+            Assert.Equal(before, index.Describe());
+            foreach (var id in removals)
+            {
+                current.Remove(id);
+            }
+
+            foreach (var profile in upserts)
+            {
+                current[profile.Id] = profile;
+            }
+
+            Assert.Equal(CandidateIndex.Build(_reference, current.Values.OrderBy(p => p.Id)).Describe(), next.Describe());
+            index = next;
+        }
+    }
+
+    [Fact]
+    public void Needs_looked_up_in_the_need_index_rank_as_a_scan_of_every_need_does()
+    {
+        var random = new Random(8);
+        var profiles = Enumerable.Range(1, 200).Select(id => RandomProfile(random, id)).ToList();
+        var index = CandidateIndex.Build(_reference, profiles);
+        var needs = Enumerable.Range(1, 150).Select(n => RandomNeed(random, n)).ToList();
+        var occupation = _reference.Taxonomy.FindOccupation("bea705fe-06ac-4147-b8e0-6e8ac1208d8f")!;
+        needs.Add(Need(must: [new SkillLevel(_reference.Taxonomy.Skills[occupation.EssentialSkills[0]].Id, 1)], nice: []) with { Id = 500, OccupationId = occupation.Id });
+        needs.Add(Need(must: [], nice: []) with { Id = 501 });
+        index = index.With([Profile(1000, []) with { PastOccupations = [new Experience(occupation.Id, 4)] }], []);
+        var matcher = new Matcher(index);
+        var needIndex = NeedIndex.Build(index, needs.Take(100)).With(index, needs.Skip(100), [3, 4]);
+        var open = needs.Where(n => n.Id is not (3 or 4)).ToList();
+
+        var nonEmpty = 0;
+        foreach (var clientId in profiles.Select(p => p.Id).Append(1000))
+        {
+            var scanned = matcher.NeedsFor(clientId, open, 500, Today, Language.German);
+            var looked = matcher.NeedsFor(clientId, needIndex, 500, Today, Language.German);
+            Assert.Equal(scanned.Select(r => (r.NeedId, r.Score)), looked.Select(r => (r.NeedId, r.Score)));
+            nonEmpty += scanned.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(nonEmpty > 20, $"only {nonEmpty} clients fit any need");
+    }
+
+    [Fact]
     public void Change_to_a_profile_shows_in_the_next_match()
     {
         var need = Need(must: [Skill(0)], nice: []);
@@ -284,6 +341,23 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
         Assert.Equal(1, ranked[1].Features.MustHaveCoverageWithTraining);
         Assert.Equal(4, ranked[1].Features.TrainingWeeks);
         Assert.Contains(ranked[1].Explanation, s => s.StartsWith("Ready by", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_feature_position_reads_and_writes_the_feature_of_that_name()
+    {
+        Assert.Equal(14, CandidateFeatures.Count);
+        Assert.Equal(CandidateFeatures.Count, CandidateFeatures.Directions.Length);
+        Assert.Equal(CandidateFeatures.Count, CandidateFeatures.IsShare.Length);
+        for (var i = 0; i < CandidateFeatures.Count; i++)
+        {
+            var values = new float[CandidateFeatures.Count];
+            values[i] = i + 1;
+            var features = CandidateFeatures.FromArray(values);
+            var property = typeof(CandidateFeatures).GetProperties().Single(p => string.Equals(p.Name, CandidateFeatures.Names[i], StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(i + 1f, property.GetValue(features));
+            Assert.Equal(values, features.ToArray());
+        }
     }
 
     [Fact]

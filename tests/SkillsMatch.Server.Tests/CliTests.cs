@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -58,5 +59,81 @@ public sealed class CliTests
         });
         await root.Parse(["--urls", "http://127.0.0.1:5999"]).InvokeAsync();
         Assert.Equal(["--urls", "http://127.0.0.1:5999"], served!);
+    }
+
+    [Theory]
+    [InlineData("evalute")]
+    [InlineData("serv")]
+    [InlineData("import")]
+    public async Task Unknown_verb_exits_with_usage_code_2_and_does_not_serve(string verb)
+    {
+        var served = false;
+        var root = Cli.Create((_, _) =>
+        {
+            served = true;
+            return Task.FromResult(0);
+        });
+
+        var exit = await root.Parse([verb, "--urls", "http://127.0.0.1:5999"]).InvokeAsync();
+
+        Assert.Equal(2, exit);
+        Assert.False(served);
+    }
+
+    [Fact]
+    public async Task Configuration_given_as_key_value_still_serves()
+    {
+        string[]? served = null;
+        var root = Cli.Create((args, _) =>
+        {
+            served = args;
+            return Task.FromResult(0);
+        });
+        Assert.Equal(0, await root.Parse(["Storage:DataDirectory=var2"]).InvokeAsync());
+        Assert.Equal(["Storage:DataDirectory=var2"], served!);
+    }
+
+    [Fact]
+    public async Task Samples_import_into_a_database_with_data_refuses_in_one_line_and_exits_1()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "skillsmatch-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Cli.Create((_, _) => Task.FromResult(0));
+            var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
+            Assert.Equal(0, await root.Parse(["migrate", .. storage]).InvokeAsync());
+            var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Data.SkillsMatchDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder, "skillsmatch.db")};Pooling=False").Options;
+            await using (var db = new Data.SkillsMatchDbContext(options, new FakeClock(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero))))
+            {
+                db.Employers.Add(new Features.Employers.Employer { Name = "Vorhanden GmbH", Sector = "logistics", MunicipalityAgs = TestData.Bingen });
+                await db.SaveChangesAsync();
+            }
+
+            var error = new StringWriter();
+            var previous = Console.Error;
+            int exit;
+            Console.SetError(error);
+            try
+            {
+                exit = await root.Parse(["samples", "import", Features.Samples.SampleFiles.Locate(null), .. storage]).InvokeAsync();
+            }
+            finally
+            {
+                Console.SetError(previous);
+            }
+
+            Assert.Equal(1, exit);
+            Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("nicht leer", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

@@ -149,7 +149,8 @@ public sealed class RetrainOnSamplesTests : IDisposable
 
         var host = _factory.Services.GetRequiredService<RankerStore>();
         var version = card.GetProperty("version").GetString()!;
-        File.WriteAllText(Path.Combine(host.Registry.Folder, version, "model.zip"), "corrupt");
+        await _factory.WithDbAsync(db => db.RankerModels.Where(m => m.Version == version)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Model, "corrupt"u8.ToArray())));
         host.Reload();
 
         var fallback = await (await http.GetAsync("/api/ranker")).JsonAsync();

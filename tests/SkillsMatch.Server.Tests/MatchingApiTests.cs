@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Jobs;
+using SkillsMatch.Server.Features.Matching;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -142,6 +147,58 @@ public sealed class MatchingApiTests(SkillsMatchFactory factory) : IClassFixture
         });
 
         Assert.DoesNotContain(id, await CandidateIdsAsync(need));
+    }
+
+    [Fact]
+    public async Task Deletion_written_by_another_instance_disappears_from_the_next_match()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = await _http.CreateNeedAsync(employer, b => b.With("certificates", Array.Empty<string>()).With("municipalityAgs", TestData.Ingelheim));
+        var id = (await _http.CreateAsync("/api/clients", TestData.Client())).GetProperty("id").GetInt32();
+        Assert.Contains(id, await CandidateIdsAsync(need));
+
+        await factory.WithDbAsync(async db =>
+        {
+            db.Clients.Remove(await db.Clients.SingleAsync(c => c.Id == id));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.DoesNotContain(id, await CandidateIdsAsync(need));
+    }
+
+    [Fact]
+    public async Task Instance_behind_a_purged_change_log_rebuilds_its_snapshot()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = await _http.CreateNeedAsync(employer, b => b.With("certificates", Array.Empty<string>()).With("municipalityAgs", TestData.Ingelheim));
+        var deleted = (await _http.CreateAsync("/api/clients", TestData.Client())).GetProperty("id").GetInt32();
+        var changed = (await _http.CreateAsync("/api/clients", TestData.Client())).GetProperty("id").GetInt32();
+        Assert.Contains(deleted, await CandidateIdsAsync(need));
+
+        // Another instance deletes one client and changes another; the purge then keeps only the last entry.
+        await factory.WithDbAsync(async db =>
+        {
+            db.Clients.Remove(await db.Clients.SingleAsync(c => c.Id == deleted));
+            await db.SaveChangesAsync();
+            var client = await db.Clients.SingleAsync(c => c.Id == changed);
+            client.Skills = [];
+            client.PastOccupations = [];
+            return await db.SaveChangesAsync();
+        });
+        await factory.WithDbAsync(async db =>
+        {
+            await new ChangeLogRetention(db, Options.Create(new JobsOptions { ChangeLogKeep = 1 }), NullLogger<ChangeLogRetention>.Instance).PurgeAsync(CancellationToken.None);
+            return await db.ChangeLog.CountAsync();
+        });
+
+        var ids = await CandidateIdsAsync(need);
+        Assert.DoesNotContain(deleted, ids);
+        Assert.DoesNotContain(changed, ids);
+
+        // The served list leaves out deleted clients anyway; the snapshot itself must have dropped it.
+        var host = factory.Services.GetRequiredService<CandidateIndexHost>();
+        var (inSnapshot, inDatabase) = await factory.WithDbAsync(async db => ((await host.SnapshotAsync(db, CancellationToken.None)).Clients.Count, await db.Clients.CountAsync()));
+        Assert.Equal(inDatabase, inSnapshot);
     }
 
     [Fact]

@@ -22,12 +22,30 @@ public sealed class FakeClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// The real app on a fresh SQLite file in its own temporary folder, with a fake clock (4 January
-/// 2027 unless a subclass says otherwise); no sample seeding unless asked.
+/// The real app on a fresh SQLite file in its own temporary folder — or on a fresh PostgreSQL
+/// database (<see cref="TestPostgres"/>) — with a fake clock (4 January 2027 unless a subclass says
+/// otherwise); no sample seeding unless asked.
 /// </summary>
 public class SkillsMatchFactory : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly string? _sharedDatabase;
+    private string? _ownDatabase;
+
+    public SkillsMatchFactory()
+    {
+    }
+
+    /// <summary>A second instance of the app on the PostgreSQL database of another factory, which keeps owning it.</summary>
+    protected SkillsMatchFactory(SkillsMatchFactory first) =>
+        _sharedDatabase = first.PostgresConnectionString ?? throw new InvalidOperationException("The first instance runs on PostgreSQL and has started.");
+
+    /// <summary>On PostgreSQL: every test app in the PostgreSQL pass, and the apps of the PostgreSQL tests.</summary>
+    protected virtual bool OnPostgres => TestPostgres.Everywhere || _sharedDatabase is not null;
+
+    /// <summary>The app's PostgreSQL database once it has started on one; null on SQLite.</summary>
+    public string? PostgresConnectionString => _sharedDatabase ?? _ownDatabase;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "skillsmatch-tests", Guid.NewGuid().ToString("N"));
 
@@ -53,6 +71,12 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
         if (SeedSamples is { } seed)
         {
             builder.UseSetting("Storage:SeedSamplesOnStart", seed ? "true" : "false");
+        }
+
+        if (OnPostgres)
+        {
+            builder.UseSetting("Storage:Provider", "Postgres");
+            builder.UseSetting("Storage:ConnectionString", _sharedDatabase ?? (_ownDatabase ??= TestPostgres.CreateDatabase()));
         }
 
         // Tests run jobs themselves; no background Hangfire server picks up recurring work.
@@ -81,6 +105,12 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_ownDatabase is not null)
+        {
+            TestPostgres.DropDatabase(_ownDatabase);
+            _ownDatabase = null;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -99,6 +129,15 @@ public sealed class SeededSkillsMatchFactory : SkillsMatchFactory
     /// <summary>The day the committed samples were generated as of.</summary>
     protected override DateTimeOffset Start => new(SampleGenerator.DefaultAsOf.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 }
+
+/// <summary>The app on a fresh PostgreSQL database of its own, whichever pass runs.</summary>
+public class PostgresSkillsMatchFactory : SkillsMatchFactory
+{
+    protected override bool OnPostgres => true;
+}
+
+/// <summary>Another instance on the same PostgreSQL database as <paramref name="first"/>, with a clock of its own.</summary>
+public sealed class SecondInstanceFactory(SkillsMatchFactory first) : SkillsMatchFactory(first);
 
 public sealed record DbState(int Employers, int Rounds, int Needs, int Comments, int Clients, int Courses, int Outcomes, long Versions);
 

@@ -7,7 +7,7 @@ namespace SkillsMatch.Server.Tests;
 
 public sealed class StorageTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task Embedded_default_is_a_SQLite_file_in_the_data_directory_in_WAL_mode()
     {
         _ = factory.CreateClient();
@@ -38,7 +38,7 @@ public sealed class StorageTests(SkillsMatchFactory factory) : IClassFixture<Ski
         var root = Cli.Create((_, _) => Task.FromResult(1));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             root.Parse(["migrate", $"--Storage:DataDirectory={folder}", "--Storage:Provider=Oracle"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }));
-        Assert.Contains("Storage:Provider must be one of: Sqlite", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider must be one of: Sqlite, Postgres", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "skillsmatch.db")));
     }
 
@@ -51,7 +51,7 @@ public sealed class StorageTests(SkillsMatchFactory factory) : IClassFixture<Ski
         Assert.Equal(0.5, options.MinHoursShare);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Migrate_verb_creates_the_schema_and_exits()
     {
         var folder = Path.Combine(factory.DataDirectory, "migrate-verb");

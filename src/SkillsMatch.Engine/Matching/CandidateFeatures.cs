@@ -28,11 +28,15 @@ public readonly record struct CandidateFeatures(
     /// </summary>
     public const int SchemaVersion = 3;
 
+    /// <summary>
+    /// The feature names, camel-cased from this record's parameters: the parameter list above is
+    /// the one list of features, and <see cref="CopyTo"/> and <see cref="FromArray"/> follow it
+    /// (a test checks each position).
+    /// </summary>
     public static readonly string[] Names =
     [
-        "mustHaveCoverage", "mustHaveImplied", "mustHaveCoverageWithTraining", "skillFit", "niceToHaveCoverage",
-        "levelDeficit", "relatedSkillCredit", "certificateGap", "languageGap", "commuteMinutes",
-        "availabilitySlackDays", "occupationExperienceYears", "hoursFit", "trainingWeeks",
+        .. typeof(CandidateFeatures).GetConstructors().Single(c => c.GetParameters().Length > 0).GetParameters()
+            .Select(p => string.Concat(char.ToLowerInvariant(p.Name![0]).ToString(), p.Name[1..])),
     ];
 
     /// <summary>

@@ -5,8 +5,10 @@ namespace SkillsMatch.Engine.Matching;
 /// <summary>
 /// A compact in-memory snapshot of the active client profiles for matching: one slot per
 /// client in parallel arrays, skills packed as <c>skillIndex &lt;&lt; 3 | level</c>, and inverted
-/// postings skill → slots and occupation → slots. <see cref="Upsert"/> and <see cref="Remove"/>
-/// change one profile in place; nothing is rebuilt.
+/// postings skill → slots and occupation → slots. <see cref="With"/> applies changes to a copy
+/// and leaves this index as it was, so an index that readers hold is never changed under them;
+/// <see cref="Upsert"/> and <see cref="Remove"/> change one profile in place, for building an
+/// index no reader holds yet.
 /// </summary>
 public sealed class CandidateIndex
 {
@@ -15,8 +17,11 @@ public sealed class CandidateIndex
     private const byte Licence = 1;
     private const byte Car = 2;
 
-    private readonly Dictionary<int, int> _slotOf = [];
-    private readonly Stack<int> _freeSlots = new();
+    private readonly Dictionary<int, int> _slotOf;
+    private readonly Stack<int> _freeSlots;
+
+    // Posting lists this index may change in place; null when it shares none with another index.
+    private HashSet<PostingList>? _owned;
     private readonly Dictionary<string, int> _certificateBits;
     private readonly Dictionary<string, int> _languageIndex;
 
@@ -49,12 +54,38 @@ public sealed class CandidateIndex
         _languageIndex = reference.Vocabulary.Languages.Select((l, i) => (l.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.OrdinalIgnoreCase);
         SkillPostings = new PostingList[reference.Taxonomy.Skills.Count];
         OccupationPostings = new PostingList[reference.Taxonomy.Occupations.Count];
+        _slotOf = [];
+        _freeSlots = new();
+    }
+
+    /// <summary>A copy sharing the per-profile arrays and the posting lists with <paramref name="source"/>, which it copies before changing.</summary>
+    private CandidateIndex(CandidateIndex source)
+    {
+        Reference = source.Reference;
+        Travel = source.Travel;
+        _graph = source.Graph;
+        _certificateBits = source._certificateBits;
+        _languageIndex = source._languageIndex;
+        _slotOf = new Dictionary<int, int>(source._slotOf);
+        _freeSlots = new Stack<int>(source._freeSlots.Reverse());
+        _slots = source._slots;
+        ClientIds = (int[])source.ClientIds.Clone();
+        Skills = (int[][])source.Skills.Clone();
+        Experience = (int[][])source.Experience.Clone();
+        Languages = (int[][])source.Languages.Clone();
+        Certificates = (ulong[])source.Certificates.Clone();
+        AvailableFrom = (int[])source.AvailableFrom.Clone();
+        Hours = (byte[])source.Hours.Clone();
+        MaxCommute = (short[])source.MaxCommute.Clone();
+        Home = (short[])source.Home.Clone();
+        Mobility = (byte[])source.Mobility.Clone();
+        Active = (bool[])source.Active.Clone();
+        SkillPostings = (PostingList[])source.SkillPostings.Clone();
+        OccupationPostings = (PostingList[])source.OccupationPostings.Clone();
+        _owned = new HashSet<PostingList>(ReferenceEqualityComparer.Instance);
     }
 
     public ReferenceData Reference { get; }
-
-    /// <summary>Matches read under this lock; <see cref="Upsert"/> and <see cref="Remove"/> write under it.</summary>
-    internal ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.NoRecursion);
 
     internal SkillGraph Graph => _graph ??= new SkillGraph(Reference.Taxonomy);
 
@@ -80,54 +111,62 @@ public sealed class CandidateIndex
         return index;
     }
 
-    /// <summary>Adds a profile or replaces the one with the same id. Unknown skills, occupations and codes are ignored.</summary>
-    public void Upsert(ClientProfile profile)
+    /// <summary>
+    /// A new index with the profiles removed and then the upserts applied; this index stays as it
+    /// was. The per-profile arrays are copied (a few bytes per profile), posting lists only where
+    /// a changed profile is posted; profiles share their packed arrays.
+    /// </summary>
+    public CandidateIndex With(IEnumerable<ClientProfile> upserts, IEnumerable<int> removals)
     {
-        Lock.EnterWriteLock();
-        try
+        // From now on this index shares its posting lists too, so it must not change them in place either.
+        _owned = new HashSet<PostingList>(ReferenceEqualityComparer.Instance);
+        var next = new CandidateIndex(this);
+        foreach (var id in removals)
         {
-            if (_slotOf.TryGetValue(profile.Id, out var slot))
-            {
-                Unpost(slot);
-            }
-            else
-            {
-                slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _slots++;
-                EnsureCapacity(slot + 1);
-                _slotOf[profile.Id] = slot;
-            }
+            next.Remove(id);
+        }
 
-            Write(slot, profile);
-            Post(slot);
-        }
-        finally
+        foreach (var profile in upserts)
         {
-            Lock.ExitWriteLock();
+            next.Upsert(profile);
         }
+
+        return next;
     }
 
+    /// <summary>Adds a profile or replaces the one with the same id, in place. Unknown skills, occupations and codes are ignored.</summary>
+    public void Upsert(ClientProfile profile)
+    {
+        if (_slotOf.TryGetValue(profile.Id, out var slot))
+        {
+            Unpost(slot);
+        }
+        else
+        {
+            slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _slots++;
+            EnsureCapacity(slot + 1);
+            _slotOf[profile.Id] = slot;
+        }
+
+        Write(slot, profile);
+        Post(slot);
+    }
+
+    /// <summary>Removes a profile in place; false when it is not in the index.</summary>
     public bool Remove(int clientId)
     {
-        Lock.EnterWriteLock();
-        try
+        if (!_slotOf.Remove(clientId, out var slot))
         {
-            if (!_slotOf.Remove(clientId, out var slot))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            Unpost(slot);
-            Active[slot] = false;
-            Skills[slot] = [];
-            Experience[slot] = [];
-            Languages[slot] = [];
-            _freeSlots.Push(slot);
-            return true;
-        }
-        finally
-        {
-            Lock.ExitWriteLock();
-        }
+        Unpost(slot);
+        Active[slot] = false;
+        Skills[slot] = [];
+        Experience[slot] = [];
+        Languages[slot] = [];
+        _freeSlots.Push(slot);
+        return true;
     }
 
     /// <summary>Approximate bytes held by the index (arrays and postings, not the reference data).</summary>
@@ -310,12 +349,12 @@ public sealed class CandidateIndex
 
         foreach (var packed in Skills[slot])
         {
-            (SkillPostings[packed >> LevelBits] ??= new PostingList()).Add(slot, (byte)(packed & LevelMask));
+            Writable(SkillPostings, packed >> LevelBits).Add(slot, (byte)(packed & LevelMask));
         }
 
         foreach (var packed in Experience[slot])
         {
-            (OccupationPostings[packed >> 8] ??= new PostingList()).Add(slot, (byte)(packed & 0xFF));
+            Writable(OccupationPostings, packed >> 8).Add(slot, (byte)(packed & 0xFF));
         }
     }
 
@@ -328,13 +367,31 @@ public sealed class CandidateIndex
 
         foreach (var packed in Skills[slot])
         {
-            SkillPostings[packed >> LevelBits]?.Remove(slot);
+            Writable(SkillPostings, packed >> LevelBits).Remove(slot);
         }
 
         foreach (var packed in Experience[slot])
         {
-            OccupationPostings[packed >> 8]?.Remove(slot);
+            Writable(OccupationPostings, packed >> 8).Remove(slot);
         }
+    }
+
+    /// <summary>The posting list at <paramref name="i"/>, copied first when another index shares it.</summary>
+    private PostingList Writable(PostingList[] postings, int i)
+    {
+        var list = postings[i];
+        if (list is null)
+        {
+            list = postings[i] = new PostingList();
+            _owned?.Add(list);
+        }
+        else if (_owned is not null && !_owned.Contains(list))
+        {
+            list = postings[i] = list.Clone();
+            _owned.Add(list);
+        }
+
+        return list;
     }
 
     private void EnsureCapacity(int size)
@@ -399,6 +456,8 @@ internal sealed class PostingList
         _slots[i] = _slots[Count];
         _values[i] = _values[Count];
     }
+
+    public PostingList Clone() => new() { _slots = (int[])_slots.Clone(), _values = (byte[])_values.Clone(), Count = Count };
 
     public IEnumerable<(int Slot, byte Level)> Entries()
     {

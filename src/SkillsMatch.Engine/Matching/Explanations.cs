@@ -15,7 +15,6 @@ internal static class Explanations
         var de = language == Language.German;
         var culture = de ? German : English;
         var taxonomy = index.Reference.Taxonomy;
-        var graph = index.Graph;
         var skills = index.Skills[slot];
         string Label(int skill) => taxonomy.Skills[skill].Label(language);
         string OccupationLabel(int occupation) => taxonomy.Occupations[occupation].Label(language).Split('/')[0];
@@ -27,34 +26,28 @@ internal static class Explanations
         var belowLevel = new List<string>();
         for (var i = 0; i < need.MustSkills.Length; i++)
         {
+            // Without the plan: a skill training would teach is named as related or missing here, the plan has its own sentence.
             var skill = need.MustSkills[i];
-            var level = CandidateIndex.LevelOf(skills, skill);
-            if (level > 0)
+            switch (Matcher.Classify(index, slot, skill, null, out var via))
             {
-                matched.Add(Label(skill));
-                if (level < need.MustLevels[i])
-                {
-                    belowLevel.Add(de ? $"{Label(skill)} ({level} statt {need.MustLevels[i]})" : $"{Label(skill)} ({level} instead of {need.MustLevels[i]})");
-                }
+                case Matcher.MustHave.Held:
+                    matched.Add(Label(skill));
+                    if (via < need.MustLevels[i])
+                    {
+                        belowLevel.Add(de ? $"{Label(skill)} ({via} statt {need.MustLevels[i]})" : $"{Label(skill)} ({via} instead of {need.MustLevels[i]})");
+                    }
 
-                continue;
+                    break;
+                case Matcher.MustHave.Implied:
+                    implied.Add(de ? $"{Label(skill)} (aus Erfahrung als {OccupationLabel(via)})" : $"{Label(skill)} (from experience as {OccupationLabel(via)})");
+                    break;
+                case Matcher.MustHave.Related:
+                    related.Add(de ? $"{Label(skill)} (über „{Label(via)}“)" : $"{Label(skill)} (via “{Label(via)}”)");
+                    break;
+                default:
+                    missing.Add(Label(skill));
+                    break;
             }
-
-            var occupation = Matcher.ImpliedBy(index, slot, skill);
-            if (occupation >= 0)
-            {
-                implied.Add(de ? $"{Label(skill)} (aus Erfahrung als {OccupationLabel(occupation)})" : $"{Label(skill)} (from experience as {OccupationLabel(occupation)})");
-                continue;
-            }
-
-            var via = graph.Neighbours(skill).FirstOrDefault(n => CandidateIndex.LevelOf(skills, n) > 0, -1);
-            if (via >= 0)
-            {
-                related.Add(de ? $"{Label(skill)} (über „{Label(via)}“)" : $"{Label(skill)} (via “{Label(via)}”)");
-                continue;
-            }
-
-            missing.Add(Label(skill));
         }
 
         var sentences = new List<string>

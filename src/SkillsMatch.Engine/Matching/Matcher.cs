@@ -65,22 +65,14 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// <summary>The features of one client for one need as of a day, constraints aside; null when the client is not in the index.</summary>
     public CandidateFeatures? FeaturesOf(NeedProfile need, int clientId, DateOnly asOf)
     {
-        index.Lock.EnterReadLock();
-        try
+        if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
         {
-            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var resolved = ResolvedNeed.From(need, index);
-            var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
-            return Features(slot, resolved, asOf.DayNumber, commute, null);
-        }
-        finally
-        {
-            index.Lock.ExitReadLock();
-        }
+        var resolved = ResolvedNeed.From(need, index);
+        var commute = resolved.Municipality < 0 ? 0 : index.Travel.Minutes(index.Home[slot], resolved.Municipality, index.HasCar(slot));
+        return Features(slot, resolved, asOf.DayNumber, commute, null);
     }
 
     /// <summary>
@@ -90,127 +82,121 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language, bool explain = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        index.Lock.EnterReadLock();
-        try
+        var resolved = ResolvedNeed.From(need, index);
+        var workspace = t_workspace ??= new Workspace();
+        workspace.Prepare(index.SlotCount);
+        var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
+        var todayDay = today.DayNumber;
+        Retrieve(resolved, depth, todayDay, workspace);
+
+        // Clients who meet every requirement and clients who could meet them after training
+        // compete in separate heaps, so the second kind never crowds out the first.
+        var heap = workspace.Heap;
+        var trainable = workspace.TrainableHeap;
+        heap.Clear();
+        trainable.Clear();
+        var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
+        var accumulators = workspace.Accumulators;
+        foreach (var slot in touched)
         {
-            var resolved = ResolvedNeed.From(need, index);
-            var workspace = t_workspace ??= new Workspace();
-            workspace.Prepare(index.SlotCount);
-            var depth = Math.Max(top * _options.RescoreFactor, _options.MinRescoreDepth);
-            var todayDay = today.DayNumber;
-            Retrieve(resolved, depth, todayDay, workspace);
-
-            // Clients who meet every requirement and clients who could meet them after training
-            // compete in separate heaps, so the second kind never crowds out the first.
-            var heap = workspace.Heap;
-            var trainable = workspace.TrainableHeap;
-            heap.Clear();
-            trainable.Clear();
-            var touched = workspace.Touched.AsSpan(0, workspace.TouchedCount);
-            var accumulators = workspace.Accumulators;
-            foreach (var slot in touched)
+            // The score test is one compare; the constraints run only for slots that would enter a heap.
+            var score = accumulators[slot].Score;
+            var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
+            var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
+            if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
             {
-                // The score test is one compare; the constraints run only for slots that would enter a heap.
-                var score = accumulators[slot].Score;
-                var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
-                var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
-                if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
-                {
-                    continue;
-                }
-
-                var target = MeetsTrainableRequirements(slot, resolved) ? heap : trainable;
-                if ((target == heap && full) || (target == trainable && trainableFull))
-                {
-                    continue;
-                }
-
-                if (target.Count < depth)
-                {
-                    target.Enqueue(slot, score);
-                }
-                else
-                {
-                    target.DequeueEnqueue(slot, score);
-                }
+                continue;
             }
 
-            var scored = RescoreBest(heap, trainable, resolved, need, top, today, language);
-            return [.. scored
-                .OrderByDescending(s => s.Score.Fit)
-                .ThenBy(s => index.ClientIds[s.Slot])
-                .Take(top)
-                .Select((s, i) => new RankedCandidate(
-                    index.ClientIds[s.Slot],
-                    i + 1,
-                    Math.Round(s.Score.Fit, 4),
-                    HeuristicScore.Percent(s.Score.Fit),
-                    Math.Round(s.Score.Correction, 4),
-                    s.Features,
-                    explain ? Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, _ranker.Score(s.Features, explain: true), language) : [],
-                    s.Plan))];
+            var target = MeetsTrainableRequirements(slot, resolved) ? heap : trainable;
+            if ((target == heap && full) || (target == trainable && trainableFull))
+            {
+                continue;
+            }
+
+            if (target.Count < depth)
+            {
+                target.Enqueue(slot, score);
+            }
+            else
+            {
+                target.DequeueEnqueue(slot, score);
+            }
         }
-        finally
-        {
-            index.Lock.ExitReadLock();
-        }
+
+        var scored = RescoreBest(heap, trainable, resolved, need, top, today, language);
+        return [.. scored
+            .OrderByDescending(s => s.Score.Fit)
+            .ThenBy(s => index.ClientIds[s.Slot])
+            .Take(top)
+            .Select((s, i) => new RankedCandidate(
+                index.ClientIds[s.Slot],
+                i + 1,
+                Math.Round(s.Score.Fit, 4),
+                HeuristicScore.Percent(s.Score.Fit),
+                Math.Round(s.Score.Correction, 4),
+                s.Features,
+                explain ? Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, _ranker.Score(s.Features, explain: true), language) : [],
+                s.Plan))];
     }
 
     /// <summary>The needs a client in the index fits, now or after training in time, best first; empty when the client is not in the index.</summary>
-    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language)
+    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, IEnumerable<NeedProfile> needs, int top, DateOnly today, Language language) =>
+        NeedsFor(clientId, slot => needs.Select(n => (n, ResolvedNeed.From(n, index))), top, today, language);
+
+    /// <summary>
+    /// The needs of <paramref name="needs"/> a client in the index fits, best first; only needs
+    /// sharing a skill, a related skill or an occupation group with the client are scored, and
+    /// those are the only ones <see cref="NeedsFor(int, IEnumerable{NeedProfile}, int, DateOnly, Language)"/> would keep.
+    /// </summary>
+    public IReadOnlyList<RankedNeed> NeedsFor(int clientId, NeedIndex needs, int top, DateOnly today, Language language) =>
+        NeedsFor(clientId, slot => needs.SharingWith(index, slot), top, today, language);
+
+    private List<RankedNeed> NeedsFor(int clientId, Func<int, IEnumerable<(NeedProfile Profile, ResolvedNeed Resolved)>> needsOf, int top, DateOnly today, Language language)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        index.Lock.EnterReadLock();
-        try
+        if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
         {
-            if (!index.TryGetSlot(clientId, out var slot) || !index.Active[slot])
+            return [];
+        }
+
+        var todayDay = today.DayNumber;
+        var scored = new List<(ResolvedNeed Need, Rescored Row)>();
+        foreach (var (need, resolved) in needsOf(slot))
+        {
+            if (!Eligible(slot, resolved, todayDay, out var commute))
             {
-                return [];
+                continue;
             }
 
-            var todayDay = today.DayNumber;
-            var scored = new List<(ResolvedNeed Need, Rescored Row)>();
-            foreach (var need in needs)
+            // Nothing in common (no skill, related skill or experience): no plan is worth computing.
+            var f = Features(slot, resolved, todayDay, commute, null);
+            if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit + f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
+                || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
             {
-                var resolved = ResolvedNeed.From(need, index);
-                if (!Eligible(slot, resolved, todayDay, out var commute))
-                {
-                    continue;
-                }
-
-                // Nothing in common (no skill, related skill or experience): no plan is worth computing.
-                var f = Features(slot, resolved, todayDay, commute, null);
-                if ((resolved.MustSkills.Length > 0 && f.MustHaveCoverage + f.MustHaveImplied + f.RelatedSkillCredit + f.NiceToHaveCoverage + f.OccupationExperienceYears <= 0)
-                    || Rescore(slot, resolved, need, f, commute, today, language) is not { } row)
-                {
-                    continue;
-                }
-
-                scored.Add((resolved, row));
+                continue;
             }
 
-            return [.. scored
-                .OrderByDescending(s => s.Row.Score.Fit)
-                .ThenBy(s => s.Need.Id)
-                .Take(top)
-                .Select((s, i) =>
-                {
-                    var explained = _ranker.Score(s.Row.Features, explain: true);
-                    return new RankedNeed(
-                        s.Need.Id,
-                        i + 1,
-                        Math.Round(s.Row.Score.Fit, 4),
-                        HeuristicScore.Percent(s.Row.Score.Fit),
-                        Math.Round(s.Row.Score.Correction, 4),
-                        s.Row.Features,
-                        Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, explained, language),
-                        s.Row.Plan);
-                })];
+            scored.Add((resolved, row));
         }
-        finally
-        {
-            index.Lock.ExitReadLock();
-        }
+
+        return [.. scored
+            .OrderByDescending(s => s.Row.Score.Fit)
+            .ThenBy(s => s.Need.Id)
+            .Take(top)
+            .Select((s, i) =>
+            {
+                var explained = _ranker.Score(s.Row.Features, explain: true);
+                return new RankedNeed(
+                    s.Need.Id,
+                    i + 1,
+                    Math.Round(s.Row.Score.Fit, 4),
+                    HeuristicScore.Percent(s.Row.Score.Fit),
+                    Math.Round(s.Row.Score.Correction, 4),
+                    s.Row.Features,
+                    Explanations.For(index, slot, s.Need, s.Row.Features, s.Row.Commute, todayDay, s.Row.Plan, explained, language),
+                    s.Row.Plan);
+            })];
     }
 
     private sealed record Rescored(int Slot, RankerScore Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
@@ -258,7 +244,8 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                 Eligible(slot, resolved, todayDay, out var commute);
                 var features = Features(slot, resolved, todayDay, commute, null);
                 var optimistic = features;
-                var plan = NeedsPlan(slot, resolved);
+                var plan = NeedsPlan(features);
+                var qualified = features.CertificateGap == 0 && features.LanguageGap == 0;
                 if (plan)
                 {
                     // Planning starts the day after today, or when the client is available; without
@@ -268,7 +255,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
                     {
                         optimistic = Features(slot, resolved, todayDay, commute, null, closable);
                     }
-                    else if (MeetsTrainableRequirements(slot, resolved))
+                    else if (qualified)
                     {
                         plan = false;
                     }
@@ -279,12 +266,12 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
 
                     // A client short of a certificate or language is kept only with a plan that
                     // closes every gap; one gap no course teaches rules that out without planning.
-                    if (plan && !MeetsTrainableRequirements(slot, resolved) && LacksUncoverable(slot, resolved, uncoverableLevels, uncoverableCertificates))
+                    if (plan && !qualified && LacksUncoverable(slot, resolved, uncoverableLevels, uncoverableCertificates))
                     {
                         continue;
                     }
                 }
-                else if (!MeetsTrainableRequirements(slot, resolved))
+                else if (!qualified)
                 {
                     continue;
                 }
@@ -408,9 +395,10 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         return false;
     }
 
-    /// <summary>True when <see cref="Rescore"/> would plan training for the client.</summary>
-    private bool NeedsPlan(int slot, ResolvedNeed resolved) =>
-        training is not null && (!MeetsTrainableRequirements(slot, resolved) || !AllAtLevel(slot, resolved));
+    /// <summary>True when <see cref="Rescore"/> would plan training for the client: a training planner and a gap.</summary>
+    private bool NeedsPlan(in CandidateFeatures features) =>
+        training is not null && (features.CertificateGap != 0 || features.LanguageGap != 0 || features.MustHaveCoverage < 1 || features.LevelDeficit > 0);
+
 
     /// <summary>
     /// Training plan and score of one client that passed the fixed constraints, from its features
@@ -420,9 +408,12 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// </summary>
     private Rescored? Rescore(int slot, ResolvedNeed resolved, NeedProfile need, CandidateFeatures features, int commute, DateOnly today, Language language)
     {
-        var qualified = MeetsTrainableRequirements(slot, resolved);
+        // The gap is read off the features, computed once for the pair: certificates and language
+        // levels missing, and must-haves not held or held below the level asked for.
+        var qualified = features.CertificateGap == 0 && features.LanguageGap == 0;
+        var gap = !qualified || features.MustHaveCoverage < 1 || features.LevelDeficit > 0;
         TrainingPlan? plan = null;
-        if (training is not null && (!qualified || !AllAtLevel(slot, resolved)))
+        if (training is not null && gap)
         {
             plan = training.Plan(index.ProfileOf(slot), need, today, language);
             if (!qualified && !plan.ReadyInTime)
@@ -446,20 +437,6 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         }
 
         return new Rescored(slot, _ranker.Score(features), features, commute, plan);
-    }
-
-    private bool AllAtLevel(int slot, ResolvedNeed need)
-    {
-        var skills = index.Skills[slot];
-        for (var i = 0; i < need.MustSkills.Length; i++)
-        {
-            if (CandidateIndex.LevelOf(skills, need.MustSkills[i]) < need.MustLevels[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private bool MeetsTrainableRequirements(int slot, ResolvedNeed need)
@@ -486,15 +463,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// </summary>
     private bool Eligible(int slot, ResolvedNeed need, int todayDay, out int commute)
     {
-        commute = 0;
-        var home = index.Home[slot];
-        if (home < 0 || need.Municipality < 0)
-        {
-            return false;
-        }
-
-        commute = index.Travel.Minutes(home, need.Municipality, index.HasCar(slot));
-        if (commute > index.MaxCommute[slot] || commute > need.MaxCommuteMinutes)
+        if (!index.Travel.Reaches(index.Home[slot], need.Municipality, index.HasCar(slot), Math.Min(index.MaxCommute[slot], need.MaxCommuteMinutes), out commute))
         {
             return false;
         }
@@ -527,7 +496,6 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute, TrainingPlan? plan, bool[]? optimistic = null)
     {
         var skills = index.Skills[slot];
-        var graph = index.Graph;
         int held = 0, implied = 0, trained = 0, related = 0;
         var deficit = 0;
         float credit = 0, weights = 0, lightest = float.MaxValue;
@@ -537,32 +505,35 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             var weight = Rarity(skill);
             weights += weight;
             lightest = Math.Min(lightest, weight);
-            var level = CandidateIndex.LevelOf(skills, skill);
-            if (level > 0)
-            {
-                held++;
-                var shortBy = Math.Max(0, need.MustLevels[i] - level);
-                deficit += shortBy;
-                credit += weight * Math.Max(MinHeldCredit, 1 - (LevelStepPenalty * shortBy));
-            }
-            else if (ImpliedByExperience(slot, skill))
-            {
-                implied++;
-                credit += weight * ImpliedCredit;
-            }
-            else if (optimistic?[i] == true || (plan is not null && plan.Closes(index.Reference.Taxonomy.Skills[skill].Id)))
+            var kind = Classify(index, slot, skill, plan, out var level);
+            if (optimistic?[i] == true && kind is MustHave.Related or MustHave.Missing)
             {
                 trained++;
                 credit += weight * TrainedCredit;
-                if (optimistic is not null && HasNeighbour(skills, graph.Neighbours(skill)))
-                {
-                    related++;
-                }
+                related += kind == MustHave.Related ? 1 : 0;
+                continue;
             }
-            else if (HasNeighbour(skills, graph.Neighbours(skill)))
+
+            switch (kind)
             {
-                related++;
-                credit += weight * RelatedCredit;
+                case MustHave.Held:
+                    held++;
+                    var shortBy = Math.Max(0, need.MustLevels[i] - level);
+                    deficit += shortBy;
+                    credit += weight * Math.Max(MinHeldCredit, 1 - (LevelStepPenalty * shortBy));
+                    break;
+                case MustHave.Implied:
+                    implied++;
+                    credit += weight * ImpliedCredit;
+                    break;
+                case MustHave.Trained:
+                    trained++;
+                    credit += weight * TrainedCredit;
+                    break;
+                case MustHave.Related:
+                    related++;
+                    credit += weight * RelatedCredit;
+                    break;
             }
         }
 
@@ -610,21 +581,59 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     private float Rarity(int skill) =>
         (float)Math.Log(1 + (Math.Max(1, index.Count) / (1.0 + (index.SkillPostings[skill]?.Count ?? 0))));
 
-    internal static bool HasNeighbour(int[] skills, int[] neighbours)
+    /// <summary>The first of <paramref name="candidates"/> the client holds, or -1.</summary>
+    internal static int FirstHeld(int[] skills, int[] candidates)
     {
-        foreach (var neighbour in neighbours)
+        foreach (var candidate in candidates)
         {
-            if (CandidateIndex.LevelOf(skills, neighbour) > 0)
+            if (CandidateIndex.LevelOf(skills, candidate) > 0)
             {
-                return true;
+                return candidate;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    /// <summary>A skill counts as implied when it is essential to an occupation the client worked in.</summary>
-    private bool ImpliedByExperience(int slot, int skill) => ImpliedBy(index, slot, skill) >= 0;
+    /// <summary>How a client has a must-have skill: the first of held, implied, trained, related; else missing.</summary>
+    internal enum MustHave
+    {
+        Held,
+        Implied,
+        Trained,
+        Related,
+        Missing,
+    }
+
+    /// <summary>
+    /// The one rule for how a client has a must-have skill, for features and explanations alike:
+    /// held (at <paramref name="via"/> = its level), implied by experience (<paramref name="via"/> =
+    /// the occupation; a skill essential to an occupation the client worked in), taught in time by
+    /// <paramref name="plan"/>, related (<paramref name="via"/> = the related skill held), missing.
+    /// </summary>
+    internal static MustHave Classify(CandidateIndex index, int slot, int skill, Training.TrainingPlan? plan, out int via)
+    {
+        var skills = index.Skills[slot];
+        via = CandidateIndex.LevelOf(skills, skill);
+        if (via > 0)
+        {
+            return MustHave.Held;
+        }
+
+        via = ImpliedBy(index, slot, skill);
+        if (via >= 0)
+        {
+            return MustHave.Implied;
+        }
+
+        if (plan is not null && plan.Closes(index.Reference.Taxonomy.Skills[skill].Id))
+        {
+            return MustHave.Trained;
+        }
+
+        via = FirstHeld(skills, index.Graph.Neighbours(skill));
+        return via >= 0 ? MustHave.Related : MustHave.Missing;
+    }
 
     /// <summary>The occupation in the client's past that lists the skill as essential, or -1.</summary>
     internal static int ImpliedBy(CandidateIndex index, int slot, int skill)

@@ -45,6 +45,22 @@ public sealed class TravelTimes
 
     public int Minutes(int from, int to, bool byCar) => (byCar ? _car : _transit)[(from * _count) + to];
 
+    /// <summary>
+    /// The one commute rule, for needs and courses alike: from home to the place (both known) in
+    /// at most <paramref name="maxMinutes"/>, by car only with licence and car, else by public transport.
+    /// </summary>
+    public bool Reaches(int home, int place, bool licenceAndCar, int maxMinutes, out int minutes)
+    {
+        minutes = 0;
+        if (home < 0 || place < 0)
+        {
+            return false;
+        }
+
+        minutes = Minutes(home, place, licenceAndCar);
+        return minutes <= maxMinutes;
+    }
+
     public static double DistanceKm(Municipality a, Municipality b)
     {
         const double earthRadiusKm = 6371;

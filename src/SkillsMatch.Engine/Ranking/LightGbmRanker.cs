@@ -117,6 +117,19 @@ public sealed class LightGbmRanker
         _ml.Model.Save(_model, schema, path);
     }
 
+    public void Save(Stream stream)
+    {
+        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<Row>()).Schema;
+        _ml.Model.Save(_model, schema, stream);
+    }
+
+    public static LightGbmRanker Load(Stream stream)
+    {
+        var ml = new MLContext(1);
+        var model = ml.Model.Load(stream, out _);
+        return new LightGbmRanker(ml, model);
+    }
+
     public static LightGbmRanker Load(string path)
     {
         var ml = new MLContext(1);

@@ -30,6 +30,9 @@ public sealed record ActiveRanker(Ranker Ranker, ModelCard? Card, string? Proble
     public string Name => Ranker.Name;
 }
 
+/// <summary>A promoted model as a store knows it: its card (null when unreadable) and how to load it.</summary>
+public sealed record PromotedModel(string Version, ModelCard? Card, Func<LightGbmRanker> Load);
+
 /// <summary>
 /// Versioned model files with their cards in a folder: <c>{version}/model.zip</c>,
 /// <c>{version}/card.json</c>, and <c>active.json</c> naming the promoted versions, newest last.
@@ -103,11 +106,35 @@ public sealed class ModelRegistry(string folder)
     /// <summary>The newest promoted model that loads and fits the current feature schema; else the heuristic.</summary>
     public ActiveRanker LoadActive()
     {
-        var problems = new List<string>();
         var cards = Cards().ToDictionary(c => c.Version, StringComparer.Ordinal);
-        foreach (var version in PromotedVersions().Reverse())
+        return Resolve(PromotedVersions().Reverse().Select(v => new PromotedModel(v, cards.GetValueOrDefault(v), () => LightGbmRanker.Load(Path.Combine(folder, v, "model.zip")))));
+    }
+
+    public static string SerializeCard(ModelCard card) => JsonSerializer.Serialize(card, Json);
+
+    /// <summary>The card, or null when it cannot be read.</summary>
+    public static ModelCard? DeserializeCard(string json)
+    {
+        try
         {
-            if (!cards.TryGetValue(version, out var card))
+            return JsonSerializer.Deserialize<ModelCard>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The first of the promoted models (newest first) that loads and fits the current feature
+    /// schema; else the heuristic. Wherever the models are kept, a problem is reported, never thrown.
+    /// </summary>
+    public static ActiveRanker Resolve(IEnumerable<PromotedModel> newestFirst)
+    {
+        var problems = new List<string>();
+        foreach (var (version, card, load) in newestFirst)
+        {
+            if (card is null)
             {
                 problems.Add($"model {version}: card missing or unreadable");
                 continue;
@@ -121,7 +148,7 @@ public sealed class ModelRegistry(string folder)
 
             try
             {
-                var model = LightGbmRanker.Load(Path.Combine(folder, version, "model.zip"));
+                var model = load();
                 return new ActiveRanker(new Ranker(model, card.Correction, card.Version), card, problems.Count == 0 ? null : string.Join("; ", problems));
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException or UnauthorizedAccessException or System.Reflection.TargetInvocationException)

@@ -67,6 +67,19 @@ public static class RankerTraining
     /// <param name="taxonomyNdcg10">NDCG@10 of a ranker on the taxonomy suite (built from ESCO, not from our samples).</param>
     public static ModelCard Run(IReadOnlyList<LabeledExample> examples, ModelRegistry registry, DateTimeOffset now, Func<Ranker, double> taxonomyNdcg10, int seed = 1)
     {
+        var (model, card) = Train(examples, registry.LoadActive(), now, taxonomyNdcg10, seed);
+        registry.Save(model, card);
+        if (card.Promoted)
+        {
+            registry.Promote(card.Version);
+        }
+
+        return card;
+    }
+
+    /// <summary>Trains and gates a model against <paramref name="active"/>; the caller stores it, and promotes it when <see cref="ModelCard.Promoted"/>.</summary>
+    public static (LightGbmRanker Model, ModelCard Card) Train(IReadOnlyList<LabeledExample> examples, ActiveRanker active, DateTimeOffset now, Func<Ranker, double> taxonomyNdcg10, int seed = 1)
+    {
         var (train, heldOut) = RankingMetrics.SplitByNeed(examples);
         if (train.Count == 0 || heldOut.Count == 0)
         {
@@ -89,7 +102,6 @@ public static class RankerTraining
 
         var modelQuality = RankingMetrics.Evaluate(heldOut, batch => candidate.Scores([.. batch.Select(e => e.Features)]));
         var heuristic = RankingMetrics.Evaluate(heldOut, HeuristicScores);
-        var active = registry.LoadActive();
         var activeQuality = active.Ranker.Model is null ? null : RankingMetrics.Evaluate(heldOut, batch => active.Ranker.Scores([.. batch.Select(e => e.Features)]));
         var gate = Gate(candidate, modelQuality, heuristic, activeQuality, taxonomyNdcg10, [.. examples.Select(e => e.Features)]);
 
@@ -112,13 +124,7 @@ public static class RankerTraining
             IntendedUse,
             candidate.Scale!,
             gate);
-        registry.Save(model, card);
-        if (gate.Passed)
-        {
-            registry.Promote(card.Version);
-        }
-
-        return card;
+        return (model, card);
     }
 
     /// <summary>Trains LightGBM and wraps it as a bounded, monotone correction of the heuristic.</summary>

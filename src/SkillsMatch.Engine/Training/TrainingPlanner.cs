@@ -137,7 +137,7 @@ public sealed class TrainingPlanner
             if (current < required.Level)
             {
                 var name = _reference.Vocabulary.FindLanguage(required.Code) is { } info ? (language == Language.German ? info.LabelDe : info.LabelEn) : required.Code;
-                gap.Add(new GapItem(GapKind.Language, required.Code, $"{name} {Cefr(required.Level)}", required.Level, current));
+                gap.Add(new GapItem(GapKind.Language, required.Code, $"{name} {Cefr.Name(required.Level)}", required.Level, current));
             }
         }
 
@@ -217,12 +217,9 @@ public sealed class TrainingPlanner
             return true;
         }
 
-        var from = _travel.IndexOf(client.HomeMunicipalityAgs);
         var to = course.MunicipalityAgs is null ? -1 : _travel.IndexOf(course.MunicipalityAgs);
-        return from >= 0 && to >= 0 && _travel.Minutes(from, to, client.DrivingLicence && client.HasCar) <= client.MaxCommuteMinutes;
+        return _travel.Reaches(_travel.IndexOf(client.HomeMunicipalityAgs), to, client.DrivingLicence && client.HasCar, client.MaxCommuteMinutes, out _);
     }
-
-    private static string Cefr(int level) => level is >= 1 and <= 6 ? ((string[])["A1", "A2", "B1", "B2", "C1", "C2"])[level - 1] : level.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> Explain(
         IReadOnlyList<GapItem> gap, IReadOnlyList<PlanStep> steps, List<GapItem> uncovered, List<GapItem> notInTime, DateOnly readyBy, DateOnly start, Language language)

@@ -7,7 +7,9 @@ namespace SkillsMatch.Server.Api;
 /// <summary>
 /// Optimistic concurrency over HTTP: reads send the version as ETag; an update or delete
 /// names the version it is based on, by <c>If-Match</c> (412 when stale) or by the
-/// <c>version</c> field of the body (409 when stale).
+/// <c>version</c> field of the body (409 when stale). ETags are strong. A write that passed the
+/// check but lost the race to a concurrent one answers as the check would have: 412 with If-Match,
+/// 409 with a body version (<see cref="ApiExceptionHandler"/>).
 /// </summary>
 public static class Concurrency
 {
@@ -22,8 +24,11 @@ public static class Concurrency
         var ifMatch = request.Headers.IfMatch.ToString();
         if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*")
         {
-            var tags = EntityTagHeaderValue.ParseList([.. request.Headers.IfMatch.OfType<string>()]);
-            return tags.Any(t => t.Tag.Value == ETag(entity.Version)) ? null : Problems.PreconditionFailed(entity.Version);
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, nor does one that does not parse.
+            return EntityTagHeaderValue.TryParseList([.. request.Headers.IfMatch.OfType<string>()], out var tags)
+                && tags.Any(t => !t.IsWeak && t.Tag.Value == ETag(entity.Version))
+                ? null
+                : Problems.PreconditionFailed(entity.Version);
         }
 
         return bodyVersion switch

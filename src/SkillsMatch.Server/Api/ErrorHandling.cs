@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Data;
@@ -6,10 +7,13 @@ using SkillsMatch.Server.Data;
 namespace SkillsMatch.Server.Api;
 
 /// <summary>
-/// Turns malformed JSON, a lost optimistic-concurrency race and an oversized body into
-/// problem details instead of a bare 400/500.
+/// Turns what goes wrong below the handlers into problem details (RFC 9457) in the request's
+/// language instead of a bare 400/500: malformed JSON (naming the field), a query or route value
+/// that does not bind (naming the parameter; for enums, the allowed names), a lost
+/// optimistic-concurrency race (412 with If-Match, else 409), a unique or foreign-key violation
+/// from a concurrent writer (409), an oversized body (413).
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,7 +21,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             BadHttpRequestException { InnerException: JsonException json } => (
                 StatusCodes.Status400BadRequest,
-                Texts.Pick("Die Anfrage enthält ungültige Angaben.", "The request has invalid fields."),
+                Invalid,
                 Texts.Pick("Ein Wert hat nicht das erwartete Format.", "A value does not have the expected format."),
                 new Dictionary<string, string[]>
                 {
@@ -28,12 +32,31 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
                 Texts.Pick("Anfrage zu groß.", "Payload too large."),
                 Texts.Pick($"Anfragen dürfen höchstens {Limits.RequestBodyBytes} Bytes groß sein.", $"Requests may be at most {Limits.RequestBodyBytes} bytes."),
                 null),
+            BadHttpRequestException bad when Parameter(bad.Message) is { } parameter => (
+                StatusCodes.Status400BadRequest,
+                Invalid,
+                Texts.Pick("Ein Parameter ist ungültig oder fehlt.", "A parameter is invalid or missing."),
+                new Dictionary<string, string[]> { [parameter.Name] = [ParameterMessage(parameter)] }),
             BadHttpRequestException bad => (bad.StatusCode, Texts.Pick("Ungültige Anfrage.", "Bad request."), bad.Message, null),
+            DbUpdateConcurrencyException when HasIfMatch(context.Request) => (
+                StatusCodes.Status412PreconditionFailed,
+                Texts.Pick("Version veraltet.", "Version is stale."),
+                Texts.Pick("Der Datensatz wurde gleichzeitig geändert; If-Match nennt nicht mehr die aktuelle Version. Bitte neu laden.",
+                    "The record was changed at the same time; If-Match no longer names the current version. Reload it."),
+                null),
             DbUpdateConcurrencyException => (
                 StatusCodes.Status409Conflict,
                 Texts.Pick("Konflikt.", "Conflict."),
                 Texts.Pick("Der Datensatz wurde gleichzeitig geändert. Bitte neu laden.", "The record was changed at the same time. Reload it."),
                 null),
+            DbUpdateException update when DbConstraints.Violation(update) is { } violation => (
+                StatusCodes.Status409Conflict,
+                Texts.Pick("Konflikt.", "Conflict."),
+                violation.Unique
+                    ? Texts.Pick("Ein Datensatz mit diesem Wert existiert bereits (gleichzeitig angelegt).", "A record with this value already exists (created at the same time).")
+                    : Texts.Pick("Ein verknüpfter Datensatz existiert nicht mehr oder wird noch verwendet (gleichzeitig geändert). Bitte neu laden.",
+                        "A linked record no longer exists or is still in use (changed at the same time). Reload it."),
+                violation.Field is { } field ? new Dictionary<string, string[]> { [field] = [violation.Unique ? Texts.Pick("Wert bereits vergeben.", "Value already taken.") : Texts.Pick("Verknüpfung ungültig.", "Invalid link.")] } : null),
             _ => (0, string.Empty, string.Empty, (Dictionary<string, string[]>?)null),
         };
         if (status == 0)
@@ -51,19 +74,114 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    private static string Invalid => Texts.Pick("Die Anfrage enthält ungültige Angaben.", "The request has invalid fields.");
+
+    private static bool HasIfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() != "*";
+
+    private sealed record BindingFailure(string Name, string? Value, string TypeName);
+
+    /// <summary>The parameter named by ASP.NET Core's binding messages ("Failed to bind parameter "int id" from "x"", "Required parameter … was not provided").</summary>
+    private static BindingFailure? Parameter(string message)
+    {
+        var match = BindingMessage().Match(message);
+        return match.Success
+            ? new BindingFailure(ProblemBuilder.JsonPath(match.Groups["name"].Value), match.Groups["value"].Success ? match.Groups["value"].Value : null, match.Groups["type"].Value)
+            : null;
+    }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:(?<type>[^"]+) )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from "(?<value>.*)")?""", RegexOptions.Singleline)]
+    private static partial Regex BindingMessage();
+
+    private static string ParameterMessage(BindingFailure parameter)
+    {
+        if (parameter.Value is null)
+        {
+            return Texts.Pick("Pflichtangabe fehlt.", "Required value missing.");
+        }
+
+        var shown = parameter.Value.Length > 40 ? parameter.Value[..40] + "…" : parameter.Value;
+        var type = TypeNamed(parameter.TypeName);
+        var names = type is null ? null : EnumNames(type);
+        return names is not null
+            ? Texts.Pick($"Unbekannter Wert „{shown}“. Erlaubt: {names}.", $"Unknown value '{shown}'. Allowed: {names}.")
+            : type is not null && (type == typeof(int) || type == typeof(long))
+                ? Texts.Pick($"„{shown}“ ist keine ganze Zahl im erlaubten Bereich.", $"'{shown}' is not a whole number in the allowed range.")
+                : type == typeof(DateOnly)
+                    ? Texts.Pick($"„{shown}“ ist kein Datum (JJJJ-MM-TT).", $"'{shown}' is not a date (YYYY-MM-DD).")
+                    : Texts.Pick($"Der Wert „{shown}“ ist nicht erlaubt.", $"The value '{shown}' is not allowed.");
+    }
+
+    /// <summary>The type in a binding message ("Nullable&lt;Named&lt;NeedStatus&gt;&gt;", "int"), looked up among the server's and the engine's types.</summary>
+    private static Type? TypeNamed(string display)
+    {
+        var innermost = display.Split(['<', '>'], StringSplitOptions.RemoveEmptyEntries).Where(p => p != "Nullable").ToArray();
+        if (innermost.Length == 0)
+        {
+            return null;
+        }
+
+        var name = innermost[^1].TrimEnd('?');
+        var known = name switch
+        {
+            "int" or "Int32" => typeof(int),
+            "long" or "Int64" => typeof(long),
+            "DateOnly" => typeof(DateOnly),
+            _ => null,
+        };
+        return known ?? typeof(ApiExceptionHandler).Assembly.GetTypes().Concat(typeof(SkillsMatch.Engine.Reference.ReferenceData).Assembly.GetTypes())
+            .FirstOrDefault(t => t.IsEnum && t.Name == name);
+    }
+
+    private static string? EnumNames(Type type)
+    {
+        if (type.IsEnum)
+        {
+            return string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()));
+        }
+
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Named<>)
+            ? EnumNames(type.GetGenericArguments()[0])
+            : null;
+    }
+
     /// <summary>"$.mustHave[0].minLevel" → "mustHave[0].minLevel".</summary>
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');
 }
 
-/// <summary>Refuses a body above <see cref="Limits.RequestBodyBytes"/> before any handler reads it, on every server.</summary>
-internal sealed class RequestSizeLimitMiddleware(RequestDelegate next)
+/// <summary>
+/// Checks what every handler would otherwise trip over, before any handler reads the body: a body
+/// above <see cref="Limits.RequestBodyBytes"/> (413), and a charset other than UTF-8 on a request
+/// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw).
+/// </summary>
+internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.ContentLength > Limits.RequestBodyBytes)
         {
             throw new BadHttpRequestException("Payload too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (context.Request.ContentType is { } contentType
+            && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.Charset is { Length: > 0 } charset
+            && !IsUtf8(charset.Value))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            var shown = charset.Value!.Length > 40 ? charset.Value[..40] + "…" : charset.Value;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = Texts.Pick("Zeichensatz nicht unterstützt.", "Charset not supported."),
+                    Detail = Texts.Pick($"Der Zeichensatz „{shown}“ wird nicht unterstützt; Anfragen sind UTF-8 (charset=utf-8).",
+                        $"The charset '{shown}' is not supported; requests are UTF-8 (charset=utf-8)."),
+                },
+            });
+            return;
         }
 
         var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
@@ -72,6 +190,9 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next)
             feature.MaxRequestBodySize = Limits.RequestBodyBytes;
         }
 
-        return next(context);
+        await next(context);
     }
+
+    private static bool IsUtf8(string? charset) =>
+        charset?.Trim('"') is { } c && (c.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || c.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 }

@@ -14,9 +14,9 @@ public static class Paging
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (p < 1)
+        if (p is < 1 or > Limits.MaxPage)
         {
-            problems.Add("page", Texts.Pick("Die Seite muss 1 oder größer sein.", "Page must be 1 or greater."));
+            problems.Add("page", Texts.Pick($"Die Seite muss zwischen 1 und {Limits.MaxPage} liegen.", $"Page must be between 1 and {Limits.MaxPage}."));
         }
 
         if (size is < 1 or > Limits.MaxPageSize)

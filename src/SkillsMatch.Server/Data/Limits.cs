@@ -8,5 +8,8 @@ public static class Limits
     public const int Text = 4000;
     public const int ListItems = 100;
     public const int MaxPageSize = 200;
+
+    /// <summary>The highest page number a list accepts: the row offset stays far inside int, whatever the page size.</summary>
+    public const int MaxPage = 100_000;
     public const int RequestBodyBytes = 256 * 1024;
 }

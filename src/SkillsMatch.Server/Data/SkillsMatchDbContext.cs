@@ -10,8 +10,22 @@ using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Server.Data;
 
-public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> options, TimeProvider clock) : DbContext(options)
+/// <summary>
+/// The one context. SQLite uses it as is; PostgreSQL uses <see cref="PostgresSkillsMatchDbContext"/>,
+/// a subclass only so that each provider owns its migrations.
+/// </summary>
+public class SkillsMatchDbContext : DbContext
 {
+    private readonly TimeProvider _clock;
+
+    public SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> options, TimeProvider clock)
+        : this((DbContextOptions)options, clock)
+    {
+    }
+
+    protected SkillsMatchDbContext(DbContextOptions options, TimeProvider clock)
+        : base(options) => _clock = clock;
+
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<ForumRound> ForumRounds => Set<ForumRound>();
     public DbSet<Need> Needs => Set<Need>();
@@ -21,6 +35,9 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ShortlistEntry> Shortlists => Set<ShortlistEntry>();
     public DbSet<Impression> Impressions => Set<Impression>();
+    public DbSet<RankerModel> RankerModels => Set<RankerModel>();
+
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);
@@ -32,23 +49,70 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         }
+
+        // PostgreSQL's timestamptz accepts only UTC offsets from Npgsql; a value with an offset is stored as its instant.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and logs every added, changed or deleted client, need and course in the same
+    /// transaction (see <see cref="ChangeLogEntry"/>), so no endpoint or job can forget it. The log
+    /// rows need the new rows' ids, so they are a second statement batch inside that transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = ChangeLogEntry.Pending(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangeLog.AddRange(changes.Select(c => c.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changes = ChangeLogEntry.Pending(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeLog.AddRange(changes.Select(c => c.ToEntry()));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        owned?.Commit();
+        return saved;
     }
 
     private void StampVersions()
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var entries = ChangeTracker.Entries<IVersioned>().ToList();
 
         // A change to an owned value (a client's skills, a need's languages) changes its owner.
@@ -94,3 +158,7 @@ public sealed class SkillsMatchDbContext(DbContextOptions<SkillsMatchDbContext> 
 internal sealed class DateTimeOffsetToUtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+internal sealed class DateTimeOffsetToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

@@ -7,12 +7,16 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
     public const string Sqlite = "Sqlite";
-    public static readonly string[] SupportedProviders = [Sqlite];
+    public const string Postgres = "Postgres";
+    public static readonly string[] SupportedProviders = [Sqlite, Postgres];
 
     [Required]
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>Overrides the default connection string; for SQLite the default is a file in <see cref="DataDirectory"/>.</summary>
+    /// <summary>
+    /// Overrides the default connection string; for SQLite the default is a file in <see cref="DataDirectory"/>.
+    /// PostgreSQL needs one, e.g. <c>Host=db;Database=skillsmatch;Username=skillsmatch;Password=…</c>.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Folder for the database file and other state, relative to the working directory.</summary>
@@ -32,11 +36,20 @@ public sealed class StorageOptions
     /// <summary>The sample CSV folder; found next to the program or above the working directory when empty.</summary>
     public string? SamplesDirectory { get; set; }
 
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
             return ConnectionString;
+        }
+
+        if (IsPostgres)
+        {
+            throw new InvalidOperationException("Storage:Provider=Postgres needs Storage:ConnectionString.");
         }
 
         var folder = Path.GetFullPath(DataDirectory);

@@ -75,7 +75,7 @@ public static class ClientEndpoints
             input.Apply(client);
             db.Clients.Add(client);
             await db.SaveChangesAsync(ct);
-            index.Saved(client);
+            await index.RefreshAsync(db, ct);
             return TypedResults.Created($"/api/clients/{client.Id}", ClientResponse.From(client, reference));
         });
 
@@ -103,7 +103,7 @@ public static class ClientEndpoints
 
             input.Apply(client);
             await db.SaveChangesAsync(ct);
-            index.Saved(client);
+            await index.RefreshAsync(db, ct);
             Concurrency.SetETag(http, client);
             return TypedResults.Ok(ClientResponse.From(client, reference));
         });
@@ -123,7 +123,7 @@ public static class ClientEndpoints
 
             db.Clients.Remove(client);
             await db.SaveChangesAsync(ct);
-            index.Deleted(id);
+            await index.RefreshAsync(db, ct);
             return TypedResults.NoContent();
         });
 

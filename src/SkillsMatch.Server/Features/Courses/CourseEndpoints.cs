@@ -27,7 +27,7 @@ public static class CourseEndpoints
             var query = db.Courses.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(provider))
             {
-                query = query.Where(c => EF.Functions.Like(c.Provider, $"%{provider}%"));
+                query = query.WhereContains(c => c.Provider, provider);
             }
 
             if (skill is not null)

@@ -45,7 +45,7 @@ public static class EmployerEndpoints
             var query = db.Employers.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(q))
             {
-                query = query.Where(e => EF.Functions.Like(e.Name, $"%{q}%"));
+                query = query.WhereContains(e => e.Name, q);
             }
 
             if (!string.IsNullOrWhiteSpace(sector))

@@ -16,6 +16,14 @@ public sealed class JobsOptions
 
     public string PurgeImpressionsCron { get; set; } = "20 0 * * *";
 
+    /// <summary>How often the Hangfire server looks for due recurring and delayed jobs.</summary>
+    public int SchedulePollingSeconds { get; set; } = 15;
+
+    public string PurgeChangeLogCron { get; set; } = "30 0 * * *";
+
+    /// <summary>How many of the newest change-log entries the purge keeps; an instance further behind rebuilds its snapshot.</summary>
+    public int ChangeLogKeep { get; set; } = 100_000;
+
     /// <summary>Shortlist length stored per open need.</summary>
     public int ShortlistSize { get; set; } = 50;
 }

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using SkillsMatch.Server.Data;
 
@@ -11,21 +10,28 @@ public static class JobsSetup
     public static void AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(o => o.SchedulePollingSeconds >= 1, "Jobs:SchedulePollingSeconds at least 1.")
+            .ValidateOnStart();
         services.AddScoped<MatchingJobs>();
         services.AddScoped<Ranking.ImpressionRetention>();
+        services.AddScoped<Matching.ChangeLogRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var folder = Path.GetFullPath(storage.DataDirectory);
-        Directory.CreateDirectory(folder);
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(Path.Combine(folder, "hangfire.db")));
+            .UseConfiguredJobStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         if (jobs.Enabled)
         {
-            services.AddHangfireServer(options => options.WorkerCount = 1);
+            // With several instances on one PostgreSQL every instance runs a server; Hangfire's locks
+            // in the shared storage let only one of them enqueue each occurrence of a recurring job.
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = 1;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollingSeconds);
+            });
+            services.AddHostedService<FirstTraining>();
         }
     }
 
@@ -39,14 +45,38 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Rematch, j => j.RematchAsync(CancellationToken.None), jobs.RematchCron);
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
         recurring.AddOrUpdate<Ranking.ImpressionRetention>(Ranking.ImpressionRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeImpressionsCron);
-
-        // Without any promoted model yet (a fresh embedded default), train once right after start
-        // instead of waiting for the nightly run; then refresh the shortlists with it.
-        if (jobs.Enabled && app.Services.GetRequiredService<Ranking.RankerStore>().Registry.PromotedVersions().Count == 0)
-        {
-            var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));
-            client.ContinueJobWith<MatchingJobs>(retrain, j => j.RematchAsync(CancellationToken.None));
-        }
+        recurring.AddOrUpdate<Matching.ChangeLogRetention>(Matching.ChangeLogRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeChangeLogCron);
     }
+}
+
+/// <summary>
+/// Without any promoted model yet (a fresh embedded default), trains once right after start instead
+/// of waiting for the nightly run, then refreshes the shortlists with it. Runs after the database is
+/// migrated. Instances starting on one database enqueue this once: under a lock in the job storage,
+/// the first one records its job, and the others find it there.
+/// </summary>
+internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobClient client, JobStorage storage) : IHostedService
+{
+    private const string Key = "skillsmatch:first-training";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await store.AnyPromotedAsync(cancellationToken))
+        {
+            return;
+        }
+
+        using var connection = storage.GetConnection();
+        using var distributedLock = connection.AcquireDistributedLock(Key, TimeSpan.FromSeconds(30));
+        if (connection.GetAllEntriesFromHash(Key)?.GetValueOrDefault("job") is { } earlier && connection.GetJobData(earlier) is not null)
+        {
+            return;
+        }
+
+        var retrain = client.Enqueue<MatchingJobs>(j => j.RetrainAsync(CancellationToken.None));
+        client.ContinueJobWith<MatchingJobs>(retrain, j => j.RematchAsync(CancellationToken.None));
+        connection.SetRangeInHash(Key, [new KeyValuePair<string, string>("job", retrain)]);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -76,12 +76,18 @@ public sealed partial class MatchingJobs(
     [AutomaticRetry(Attempts = 3)]
     public async Task ExpireAsync(CancellationToken ct)
     {
+        // Through the change tracker, not ExecuteUpdate, so each expiry is stamped and change-logged like any other save.
         var today = clock.Today();
-        var now = clock.GetUtcNow();
         var expired = await db.Needs
             .Where(n => n.Status == NeedStatus.Open && n.PeriodEnd != null && n.PeriodEnd < today)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NeedStatus.Expired).SetProperty(n => n.Version, n => n.Version + 1).SetProperty(n => n.UpdatedAt, now), ct);
-        LogExpired(logger, expired);
+            .ToListAsync(ct);
+        foreach (var need in expired)
+        {
+            need.Status = NeedStatus.Expired;
+        }
+
+        await db.SaveChangesAsync(ct);
+        LogExpired(logger, expired.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retraining skipped: outcomes of only {Needs} needs")]

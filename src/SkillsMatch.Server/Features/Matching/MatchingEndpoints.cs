@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
-using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
@@ -27,12 +26,17 @@ public static class MatchingEndpoints
 {
     public const int MaxTop = 500;
 
+    /// <summary>The change-log sequence of the snapshot a list was ranked on, so an answer can be related to the database state it reflects.</summary>
+    public const string SnapshotHeader = "SkillsMatch-Snapshot";
+
+    private const int MaxAttempts = 3;
+
     public static void MapMatchingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Matching");
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -45,16 +49,55 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
-            var matcher = await host.CurrentAsync(db, ct);
-            var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 50, clock.Today(), Texts.Current);
-            var ids = ranked.Select(r => r.ClientId).ToList();
-            var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
-            var list = await ImpressionLog.RecordAsync(
-                db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
-            return TypedResults.Ok(new CandidatesResponse(
-                id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
-                [.. ranked.Select((r, i) => new CandidateRow(
-                    r.Rank, list.ImpressionIds[i], r.ClientId, references.GetValueOrDefault(r.ClientId, ""), r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+            // The list is served only if every client in it still exists when its impressions are
+            // written (in one write transaction); a client deleted since the snapshot was taken
+            // means a fresher snapshot and a new ranking, so every list is the ranking of one snapshot.
+            var profile = need.ToProfile();
+            for (var attempt = 1; ; attempt++)
+            {
+                if (attempt > 1)
+                {
+                    await host.RefreshAsync(db, ct);
+                }
+
+                var snapshot = await host.SnapshotAsync(db, ct);
+                var matcher = host.MatcherOver(snapshot);
+                var ranked = matcher.CandidatesFor(profile, top ?? 50, clock.Today(), Texts.Current);
+                var ids = ranked.Select(r => r.ClientId).ToList();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+                if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
+                {
+                    return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+                }
+
+                if (references.Count < ids.Count && attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                ranked = [.. ranked.Where(r => references.ContainsKey(r.ClientId))];
+                RecordedList list;
+                try
+                {
+                    list = await ImpressionLog.RecordAsync(
+                        db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch (DbUpdateException e) when (DbConstraints.IsForeignKeyViolation(e) && attempt < MaxAttempts)
+                {
+                    // Under PostgreSQL's read committed a client may be deleted between the check and
+                    // the impressions' insert; the foreign key refuses the insert: rank again, as above.
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(new CandidatesResponse(
+                    id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
+                    [.. ranked.Select((r, i) => new CandidateRow(
+                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId], r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+            }
         });
 
         group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (
@@ -88,7 +131,7 @@ public static class MatchingEndpoints
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -101,18 +144,32 @@ public static class MatchingEndpoints
                 return Problems.NotFound(Texts.Pick("Klient", "client"), id);
             }
 
-            var matcher = await host.CurrentAsync(db, ct);
-            var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
-            var byId = needs.ToDictionary(n => n.Id);
-            var ranked = matcher.NeedsFor(id, needs.Select(n => n.ToProfile()), top ?? 20, clock.Today(), Texts.Current);
+            // Only the open needs sharing a skill or an occupation group with the client are scored.
+            var snapshot = await host.SnapshotAsync(db, ct);
+            response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var matcher = host.MatcherOver(snapshot);
+            var ranked = matcher.NeedsFor(id, snapshot.OpenNeeds, top ?? 20, clock.Today(), Texts.Current);
+            var needIds = ranked.Select(r => r.NeedId).ToList();
+
+            // Checked and recorded in one write transaction: a need or the client deleted since the
+            // snapshot was taken is left out rather than recorded against a missing row.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var byId = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+            if (!await db.Clients.AnyAsync(c => c.Id == id, ct))
+            {
+                return Problems.NotFound(Texts.Pick("Klient", "client"), id);
+            }
+
+            ranked = [.. ranked.Where(r => byId.ContainsKey(r.NeedId))];
             var list = await ImpressionLog.RecordAsync(
                 db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
+            await transaction.CommitAsync(ct);
             return TypedResults.Ok(new MatchesResponse(
                 id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
                 [.. ranked.Select((r, i) =>
                 {
                     var need = byId[r.NeedId];
-                    return new NeedMatchRow(r.Rank, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
+                    return new NeedMatchRow(i + 1, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
                 })],
                 TrainingEndpoints.ReferralsOf(client, reference)));
         });

@@ -8,8 +8,8 @@ namespace SkillsMatch.Server.Features.Needs;
 
 /// <summary>Filters of the need list; every one optional.</summary>
 public sealed record NeedFilter(
-    NeedStatus? Status,
-    NeedKind? Kind,
+    Named<NeedStatus>? Status,
+    Named<NeedKind>? Kind,
     int? Employer,
     int? Round,
     string? Region,
@@ -174,12 +174,12 @@ public static class NeedEndpoints
             return problems.ToProblem();
         }
 
-        if (filter.Status is { } status)
+        if (filter.Status?.Value is { } status)
         {
             query = query.Where(n => n.Status == status);
         }
 
-        if (filter.Kind is { } kind)
+        if (filter.Kind?.Value is { } kind)
         {
             query = query.Where(n => n.Kind == kind);
         }
@@ -218,7 +218,7 @@ public static class NeedEndpoints
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            query = query.Where(n => EF.Functions.Like(n.Title, $"%{filter.Q}%"));
+            query = query.WhereContains(n => n.Title, filter.Q);
         }
 
         var total = await query.CountAsync(ct);

@@ -55,7 +55,7 @@ public static class OutcomeEndpoints
         var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes");
 
         group.MapGet("/", async Task<Results<Ok<PagedList<OutcomeResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, int? need, int? client, OutcomeStage? stage, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, int? need, int? client, Named<OutcomeStage>? stage, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -75,7 +75,7 @@ public static class OutcomeEndpoints
                 query = query.Where(o => o.ClientId == c);
             }
 
-            if (stage is { } s)
+            if (stage?.Value is { } s)
             {
                 query = query.Where(o => o.Stage == s);
             }

@@ -14,10 +14,10 @@ public static class RankerEndpoints
 
         group.MapGet("/", async Task<Ok<RankerResponse>> (RankerStore rankers, SkillsMatchDbContext db, CancellationToken ct) =>
         {
-            var active = rankers.Active;
+            var active = await rankers.CurrentAsync(ct);
             return TypedResults.Ok(new RankerResponse(active.Name, active.Card, active.Problem, await RankerHost.AdherenceAsync(db, ct)));
         });
 
-        group.MapGet("/models", Ok<IReadOnlyList<ModelCard>> (RankerStore rankers) => TypedResults.Ok(rankers.Registry.Cards()));
+        group.MapGet("/models", async Task<Ok<IReadOnlyList<ModelCard>>> (RankerStore rankers, CancellationToken ct) => TypedResults.Ok(await rankers.CardsAsync(ct)));
     }
 }

@@ -60,8 +60,9 @@ public sealed partial class RankerHost(RankerStore store, IOptions<RankerOptions
     public async Task<ModelCard> TrainAsync(SkillsMatchDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var examples = await ExamplesAsync(db, ct);
-        var card = RankerTraining.Run(examples, store.Registry, now, TaxonomyNdcg10);
         store.Reload();
+        var (model, card) = RankerTraining.Train(examples, await store.CurrentAsync(ct), now, TaxonomyNdcg10);
+        await store.SaveAsync(model, card, ct);
         LogTrained(logger, card.Version, card.Model.Ndcg10, card.Heuristic.Ndcg10, card.Decision);
         return card;
     }

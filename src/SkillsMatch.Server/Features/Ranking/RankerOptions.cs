@@ -10,4 +10,7 @@ public sealed class RankerOptions
 
     /// <summary>Per shown list, how many retrieved clients beyond the shown depth join the training examples as label 0.</summary>
     public int UnshownSamplePerList { get; set; } = 5;
+
+    /// <summary>How often, at most, an instance asks the database whether another instance promoted a model (1–60 s).</summary>
+    public int ActiveModelCheckSeconds { get; set; } = 30;
 }

@@ -27,7 +27,7 @@ public static class TaxonomyReport
         // The candidate is the model `train` would save now: LightGBM on the training split of the current outcomes.
         var (train, _) = RankingMetrics.SplitByNeed(await ranker.ExamplesAsync(db, ct));
         var candidate = train.Select(e => e.NeedId).Distinct().Count() >= 2 ? RankerTraining.TrainRanker(train, "candidate").Ranker : null;
-        var active = services.GetRequiredService<RankerStore>().Active;
+        var active = await services.GetRequiredService<RankerStore>().CurrentAsync(ct);
 
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;

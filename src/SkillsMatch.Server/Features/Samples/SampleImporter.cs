@@ -182,6 +182,7 @@ public sealed class SampleImporter(
             }
 
             await SaveStageAsync(ct);
+            await db.SyncIdentitiesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch

@@ -17,6 +17,28 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SkillsMatch.Server.Data.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("ChangeLog", (string)null);
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Clients.Client", b =>
                 {
                     b.Property<int>("Id")
@@ -486,6 +508,34 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.HasIndex("NeedId", "ClientId");
 
                     b.ToTable("Impressions");
+                });
+
+            modelBuilder.Entity("SkillsMatch.Server.Features.Ranking.RankerModel", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Card")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PromotedOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.HasIndex("PromotedOrder")
+                        .IsUnique();
+
+                    b.ToTable("RankerModels");
                 });
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Clients.Client", b =>

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace SkillsMatch.Benchmarks;
+
+/// <summary>
+/// The `http` mode: what a user feels, over HTTP against a running server. Closed-loop load: each
+/// of <c>--connections</c> workers sends the next request as soon as its last one answered, over
+/// its own keep-alive connection, for <c>--seconds</c> after a warm-up. Reports p50/p90/p99
+/// latency, requests per second and errors (anything but 2xx, or no answer) per scenario.
+/// The generator runs on the same machine as the server, so it shares the two cores with it.
+/// </summary>
+/// <remarks>
+/// <code>
+/// dotnet run -c Release --project bench/SkillsMatch.Benchmarks -- http --url http://127.0.0.1:5080
+///     [--connections 1,64] [--seconds 10] [--warmup 3] [--scenario candidates,matches,cohorts]
+/// </code>
+/// bench/http.sh starts a Release server on a copy of the sample county and runs this.
+/// </remarks>
+public static class HttpLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = new Uri(Text(args, "--url", "http://127.0.0.1:5080"));
+        var connections = Text(args, "--connections", "1,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = double.Parse(Text(args, "--seconds", "10"), CultureInfo.InvariantCulture);
+        var warmup = double.Parse(Text(args, "--warmup", "3"), CultureInfo.InvariantCulture);
+        var scenarios = Text(args, "--scenario", "candidates,matches").Split(',');
+        var label = Text(args, "--label", "");
+
+        using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+        var needIds = await IdsAsync(probe, "/api/needs?status=Open&pageSize=200");
+        var clientIds = await IdsAsync(probe, "/api/clients?pageSize=200");
+        Console.WriteLine($"server {url}, {needIds.Count} open needs and {clientIds.Count} clients sampled{(label.Length > 0 ? $", {label}" : "")}");
+        Console.WriteLine();
+        Console.WriteLine("| scenario | connections | requests | req/s | p50 ms | p90 ms | p99 ms | errors |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+
+        foreach (var scenario in scenarios)
+        {
+            Func<long, string> path = scenario switch
+            {
+                "candidates" => i => $"/api/needs/{needIds[(int)(i % needIds.Count)]}/candidates?top=20",
+                "matches" => i => $"/api/clients/{clientIds[(int)(i % clientIds.Count)]}/matches?top=20",
+                "cohorts" => _ => "/api/training/cohorts?region=07339&from=2026-11-01&to=2027-10-31",
+                _ => throw new ArgumentException($"Unknown scenario '{scenario}': candidates, matches, cohorts."),
+            };
+            foreach (var n in connections)
+            {
+                var result = await RunAsync(url, path, n, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {scenario} | {n} | {result.Requests} | {result.PerSecond:F0} | {result.P50:F2} | {result.P90:F2} | {result.P99:F2} | {result.Errors} |"));
+            }
+        }
+
+        return 0;
+    }
+
+    public sealed record LoadResult(long Requests, double PerSecond, double P50, double P90, double P99, long Errors);
+
+    public static async Task<LoadResult> RunAsync(Uri url, Func<long, string> path, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AutomaticDecompression = DecompressionMethods.None };
+        using var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        long next = 0, errors = 0;
+        var measuring = false;
+        var stop = false;
+        var latencies = new List<double>[connections];
+        async Task Worker(int w)
+        {
+            var mine = latencies[w] = new List<double>(1 << 14);
+            var buffer = new byte[64 * 1024];
+            while (!Volatile.Read(ref stop))
+            {
+                var i = Interlocked.Increment(ref next);
+                var start = Stopwatch.GetTimestamp();
+                var ok = false;
+                try
+                {
+                    using var response = await client.GetAsync(path(i), HttpCompletionOption.ResponseHeadersRead);
+                    await using var body = await response.Content.ReadAsStreamAsync();
+                    while (await body.ReadAsync(buffer) > 0)
+                    {
+                    }
+
+                    ok = response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                if (Volatile.Read(ref measuring))
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    if (!ok)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, connections).Select(w => Task.Run(() => Worker(w))).ToArray();
+        await Task.Delay(warmup);
+        Volatile.Write(ref measuring, true);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        Volatile.Write(ref measuring, false);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(workers);
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+        return new LoadResult(all.Length, all.Length / elapsed, At(0.50), At(0.90), At(0.99), Interlocked.Read(ref errors));
+    }
+
+    private static async Task<List<int>> IdsAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        var items = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement : json.RootElement.GetProperty("items");
+        var ids = items.EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).ToList();
+        return ids.Count > 0 ? ids : throw new InvalidOperationException($"{path} returned no rows: seed the server first.");
+    }
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End-to-end HTTP load on the sample county: builds the server (Release), starts it on a fresh
+# SQLite file seeded with the committed samples (or on PostgreSQL when SKILLSMATCH_BENCH_POSTGRES
+# holds a connection string to an empty database), waits until it answers, runs the `http` mode of
+# the benchmarks and stops the server. Extra arguments go to the load generator, e.g.
+#   bench/http.sh --connections 1,64 --seconds 10 --scenario candidates,matches,cohorts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${SKILLSMATCH_BENCH_PORT:-5091}"
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build -c Release -v q -nologo src/SkillsMatch.Server >/dev/null
+dotnet build -c Release -v q -nologo bench/SkillsMatch.Benchmarks >/dev/null
+
+provider=(--Storage:Provider=Sqlite)
+label="SQLite"
+if [[ -n "${SKILLSMATCH_BENCH_POSTGRES:-}" ]]; then
+  provider=(--Storage:Provider=Postgres "--Storage:ConnectionString=${SKILLSMATCH_BENCH_POSTGRES}")
+  label="PostgreSQL"
+fi
+
+# Jobs off: no background rematch or retrain competes with the measured requests.
+ASPNETCORE_ENVIRONMENT=Development DOTNET_gcServer=0 \
+  dotnet src/SkillsMatch.Server/bin/Release/net10.0/SkillsMatch.Server.dll \
+  --urls "http://127.0.0.1:${port}" --Storage:DataDirectory="$work" --Storage:SeedSamplesOnStart=true \
+  --Jobs:Enabled=false "${provider[@]}" >"$work/server.log" 2>&1 &
+server=$!
+
+for _ in $(seq 1 300); do
+  if curl -fs "http://127.0.0.1:${port}/health" >/dev/null 2>&1 && \
+     curl -fs "http://127.0.0.1:${port}/api/needs?pageSize=1" | grep -q '"total":[1-9]'; then
+    break
+  fi
+  sleep 1
+done
+curl -fs "http://127.0.0.1:${port}/health" >/dev/null || { echo "server did not start:"; tail -50 "$work/server.log"; exit 1; }
+
+dotnet bench/SkillsMatch.Benchmarks/bin/Release/net10.0/SkillsMatch.Benchmarks.dll http --url "http://127.0.0.1:${port}" --label "$label" "$@"
+echo
+echo "server working set after the run: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MiB"
