@@ -60,7 +60,8 @@ public static class SkillsMatchSetup
 
         services.ConfigureHttpJsonOptions(json =>
         {
-            // Enums by name only (any case); a number such as "kind": 99 is refused, never stored.
+            // Enums by one name only (any case); a number such as "kind": 99 or a list "Open, Filled" is refused, never stored.
+            json.SerializerOptions.Converters.Add(new EnumNamesConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // German explanations stay readable in the raw JSON (ü, not \u00fc); HTML-sensitive characters are still escaped.
@@ -69,9 +70,9 @@ public static class SkillsMatchSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddForwardedHeaders();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Translate);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer(EnumNamesConverter.DescribeNames));
 
         // Bounded cost: a request still running after Limits:RequestTimeoutSeconds is cancelled (its
         // token fires; EF Core stops the query) and answered 503, so no single request holds the machine.
@@ -133,17 +134,19 @@ public static class SkillsMatchSetup
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealthChecks("/health");
 
-        app.MapReferenceEndpoints();
-        app.MapEmployerEndpoints();
-        app.MapForumRoundEndpoints();
-        app.MapNeedEndpoints();
-        app.MapNeedCommentEndpoints();
-        app.MapClientEndpoints();
-        app.MapCourseEndpoints();
-        app.MapOutcomeEndpoints();
-        app.MapMatchingEndpoints();
-        app.MapTrainingEndpoints();
-        app.MapRankerEndpoints();
+        // The API's endpoints share one group, so rules every body obeys are set once.
+        var api = app.MapGroup("").CheckBodies();
+        api.MapReferenceEndpoints();
+        api.MapEmployerEndpoints();
+        api.MapForumRoundEndpoints();
+        api.MapNeedEndpoints();
+        api.MapNeedCommentEndpoints();
+        api.MapClientEndpoints();
+        api.MapCourseEndpoints();
+        api.MapOutcomeEndpoints();
+        api.MapMatchingEndpoints();
+        api.MapTrainingEndpoints();
+        api.MapRankerEndpoints();
         app.MapJobs();
         return app;
     }

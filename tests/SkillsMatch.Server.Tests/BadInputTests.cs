@@ -37,6 +37,180 @@ public sealed class BadInputTests(SkillsMatchFactory factory) : IClassFixture<Sk
         Assert.Equal(HttpStatusCode.Created, (await _http.PostAsync("/api/employers", utf8)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=")]
+    [InlineData("application/json; charset=\"\"")]
+    [InlineData("application/json; charset=utf-8; charset=bogus")]
+    public async Task An_empty_or_contradicting_charset_is_refused_with_415(string contentType)
+    {
+        var before = await factory.StateAsync();
+        using var content = new StringContent(JsonSerializer.Serialize(TestData.Employer()), Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await _http.PostAsync("/api/employers", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Theory]
+    [InlineData("kind", "Vacancy, Forecast")]
+    [InlineData("status", "Open, Filled")]
+    [InlineData("status", "Filled,Expired")]
+    public async Task A_list_of_enum_names_is_refused_naming_the_field(string field, string value)
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var before = await factory.StateAsync();
+
+        var response = await _http.PostAsJsonAsync("/api/needs", TestData.Need(employer).With(field, value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], await response.ProblemFieldsAsync());
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Theory]
+    [InlineData("periodStart", "0001-01-01")]
+    [InlineData("periodStart", "1899-12-31")]
+    [InlineData("periodEnd", "9999-12-31")]
+    [InlineData("periodEnd", "2101-01-01")]
+    public async Task Dates_outside_1900_to_2100_are_refused_in_german_naming_the_field(string field, string date)
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var before = await factory.StateAsync();
+
+        var response = await _http.PostAsJsonAsync("/api/needs", TestData.Need(employer).With(field, date));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.JsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.Equal("Das Datum muss zwischen 1900-01-01 und 2100-12-31 liegen.", message);
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Fact]
+    public async Task A_cohort_starting_on_the_last_representable_day_is_refused_not_a_500()
+    {
+        var response = await _http.PostAsJsonAsync("/api/courses", TestData.Course().With("cohorts", new[] { new { startDate = "9999-12-31", capacity = 12 } }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["cohorts[0].startDate"], await response.ProblemFieldsAsync());
+    }
+
+    [Theory]
+    [InlineData("a\\u0000b")]
+    [InlineData("\\u001b[31mrot")]
+    [InlineData("halb \\ud800")]
+    public async Task Control_characters_and_broken_unicode_in_text_are_refused_naming_the_field(string escaped)
+    {
+        var before = await factory.StateAsync();
+        var body = JsonSerializer.Serialize(TestData.Employer()).Replace("\"Testlogistik", $"\"{escaped}Testlogistik", StringComparison.Ordinal);
+
+        var response = await _http.PostAsync("/api/employers", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["name"], await response.ProblemFieldsAsync());
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/employers?q=a%00b", "q")]
+    [InlineData("/api/clients?caseworker=%01", "caseworker")]
+    [InlineData("/api/needs?Q=%1B", "Q")]
+    public async Task Control_characters_in_the_query_string_are_refused_naming_the_parameter(string url, string parameter)
+    {
+        var response = await _http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("Steuerzeichen", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tabs_and_line_breaks_in_text_are_kept()
+    {
+        var response = await _http.PostAsJsonAsync("/api/forum/rounds", new { title = "Forum", date = "2027-02-10", notes = "Erste Zeile\r\nZweite\tZeile" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("Erste Zeile\r\nZweite\tZeile", (await response.JsonAsync()).GetProperty("notes").GetString());
+    }
+
+    [Theory]
+    [InlineData("mustHave")]
+    [InlineData("certificates")]
+    [InlineData("languages")]
+    public async Task A_null_list_entry_is_refused_naming_the_entry(string list)
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var before = await factory.StateAsync();
+
+        var response = await _http.PostAsJsonAsync("/api/needs", TestData.Need(employer).With(list, new object?[] { null }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{list}[0]", await response.ProblemFieldsAsync());
+        Assert.Equal(before, await factory.StateAsync());
+    }
+
+    [Fact]
+    public async Task A_client_without_car_and_licence_fields_is_accepted_and_one_with_a_car_but_no_licence_is_not()
+    {
+        var body = TestData.Client();
+        body.Remove("hasCar");
+        body.Remove("drivingLicence");
+
+        var created = await _http.PostAsJsonAsync("/api/clients", body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = await created.JsonAsync();
+        Assert.False(client.GetProperty("hasCar").GetBoolean());
+        Assert.False(client.GetProperty("drivingLicence").GetBoolean());
+
+        var car = await _http.PostAsJsonAsync("/api/clients", TestData.Client().With("hasCar", true).With("drivingLicence", null));
+        Assert.Equal(HttpStatusCode.BadRequest, car.StatusCode);
+        Assert.Equal(["hasCar"], await car.ProblemFieldsAsync());
+    }
+
+    [Fact]
+    public async Task If_match_on_a_comment_which_has_no_version_never_matches()
+    {
+        var need = await _http.CreateNeedAsync(await _http.CreateEmployerAsync());
+        var comment = (await _http.CreateAsync($"/api/needs/{need}/comments", new { author = "Arbeitgeber", text = "Bitte schnell." })).GetProperty("id").GetInt32();
+        var before = await factory.StateAsync();
+
+        using var tagged = new HttpRequestMessage(HttpMethod.Delete, $"/api/needs/{need}/comments/{comment}");
+        tagged.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _http.SendAsync(tagged)).StatusCode);
+        Assert.Equal(before, await factory.StateAsync());
+
+        using var any = new HttpRequestMessage(HttpMethod.Delete, $"/api/needs/{need}/comments/{comment}");
+        any.Headers.TryAddWithoutValidation("If-Match", "*");
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.SendAsync(any)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Problems_the_framework_writes_itself_are_german_by_default()
+    {
+        var missing = await _http.GetAsync("/api/nothing");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Nicht gefunden.", (await missing.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("Not Found", (await (await _http.GetAsync("/api/nothing?lang=en")).JsonAsync()).GetProperty("title").GetString());
+
+        var text = await _http.PostAsync("/api/employers", new StringContent("{}", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal("Medientyp nicht unterstützt.", (await text.JsonAsync()).GetProperty("title").GetString());
+
+        using var unparsable = new ByteArrayContent("{}"u8.ToArray());
+        unparsable.Headers.TryAddWithoutValidation("Content-Type", ";;;");
+        var garbage = await _http.PostAsync("/api/employers", unparsable);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, garbage.StatusCode);
+        Assert.StartsWith("Anfragen senden JSON", (await garbage.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var empty = await _http.PostAsync("/api/employers", new ByteArrayContent([]) { Headers = { { "Content-Type", "application/json" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("Der JSON-Inhalt der Anfrage fehlt.", (await empty.JsonAsync()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Enum_numbers_in_bodies_are_refused_naming_the_field_and_names_are_accepted_in_any_case()
     {

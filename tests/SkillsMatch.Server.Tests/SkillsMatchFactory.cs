@@ -89,17 +89,27 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>());
     }
 
-    /// <summary>Row counts and the sum of all versions: any insert, delete or update changes it.</summary>
-    public Task<DbState> StateAsync() => WithDbAsync(async db => new DbState(
-        await db.Employers.CountAsync(),
-        await db.ForumRounds.CountAsync(),
-        await db.Needs.CountAsync(),
-        await db.NeedComments.CountAsync(),
-        await db.Clients.CountAsync(),
-        await db.Courses.CountAsync(),
-        await db.Outcomes.CountAsync(),
-        await db.Employers.SumAsync(e => e.Version) + await db.ForumRounds.SumAsync(e => e.Version) + await db.Needs.SumAsync(e => e.Version)
-            + await db.Clients.SumAsync(e => e.Version) + await db.Courses.SumAsync(e => e.Version) + await db.Outcomes.SumAsync(e => e.Version)));
+    /// <summary>Row counts and the sum of all versions: any insert, delete or update changes it. One query, so a test may compare it after every request.</summary>
+    public Task<DbState> StateAsync() => WithDbAsync(async db =>
+    {
+        Microsoft.EntityFrameworkCore.Metadata.IEntityType[] counted =
+            [db.Employers.EntityType, db.ForumRounds.EntityType, db.Needs.EntityType, db.NeedComments.EntityType, db.Clients.EntityType, db.Courses.EntityType, db.Outcomes.EntityType];
+        Microsoft.EntityFrameworkCore.Metadata.IEntityType[] versioned =
+            [db.Employers.EntityType, db.ForumRounds.EntityType, db.Needs.EntityType, db.Clients.EntityType, db.Courses.EntityType, db.Outcomes.EntityType];
+        static string Quote(string name) => $"\"{name}\"";
+        static string Table(Microsoft.EntityFrameworkCore.Metadata.IEntityType t) => t.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(t.GetTableName()!)}" : Quote(t.GetTableName()!);
+        var sql = "SELECT " + string.Join(", ", counted.Select(t => $"(SELECT COUNT(*) FROM {Table(t)})"))
+            + ", " + string.Join(" + ", versioned.Select(t => $"(SELECT COALESCE(SUM({Quote(t.FindProperty("Version")!.GetColumnName())}), 0) FROM {Table(t)})"));
+
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        int Count(int i) => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        return new DbState(Count(0), Count(1), Count(2), Count(3), Count(4), Count(5), Count(6),
+            Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture));
+    });
 
     protected override void Dispose(bool disposing)
     {

@@ -18,6 +18,15 @@ public static class Concurrency
     public static void SetETag(HttpContext context, IVersioned entity) =>
         context.Response.Headers.ETag = ETag(entity.Version);
 
+    /// <summary>A resource without versions (a comment) has no entity tag, so an If-Match naming one never matches (RFC 9110 §13.1.1); only "*" does.</summary>
+    public static ProblemHttpResult? CheckUnversioned(HttpRequest request) =>
+        request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() != "*"
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: Texts.Pick("Vorbedingung nicht erfüllt.", "Precondition failed."),
+                detail: Texts.Pick("Dieser Datensatz hat keine Version; If-Match passt nur mit \"*\".", "This record has no version; If-Match matches only with \"*\"."))
+            : null;
+
     /// <summary>A problem when the request is based on another version than <paramref name="entity"/>'s; otherwise null.</summary>
     public static ProblemHttpResult? Check(HttpRequest request, long? bodyVersion, IVersioned entity)
     {

@@ -37,7 +37,18 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 Invalid,
                 Texts.Pick("Ein Parameter ist ungültig oder fehlt.", "A parameter is invalid or missing."),
                 new Dictionary<string, string[]> { [parameter.Name] = [ParameterMessage(parameter)] }),
-            BadHttpRequestException bad => (bad.StatusCode, Texts.Pick("Ungültige Anfrage.", "Bad request."), bad.Message, null),
+            // The framework's own words for a body that is no JSON or is missing, said in the request's language.
+            BadHttpRequestException bad when bad.Message.StartsWith("Expected a supported JSON media type", StringComparison.Ordinal) => (
+                StatusCodes.Status415UnsupportedMediaType,
+                Texts.Pick("Medientyp nicht unterstützt.", "Unsupported media type."),
+                ProblemTexts.UnsupportedMediaType,
+                null),
+            BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) => (
+                StatusCodes.Status400BadRequest,
+                Invalid,
+                Texts.Pick("Der JSON-Inhalt der Anfrage fehlt.", "The request's JSON body is missing."),
+                null),
+            BadHttpRequestException bad => (bad.StatusCode, Texts.Pick("Ungültige Anfrage.", "Bad request."), Texts.Pick("Die Anfrage ist fehlerhaft.", bad.Message), null),
             DbUpdateConcurrencyException when HasIfMatch(context.Request) => (
                 StatusCodes.Status412PreconditionFailed,
                 Texts.Pick("Version veraltet.", "Version is stale."),
@@ -151,8 +162,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
 /// <summary>
 /// Checks what every handler would otherwise trip over, before any handler reads the body: a body
-/// above <see cref="Limits.RequestBodyBytes"/> (413), and a charset other than UTF-8 on a request
-/// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw).
+/// above <see cref="Limits.RequestBodyBytes"/> (413), a charset other than UTF-8 on a request
+/// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw),
+/// and control characters in the query string (400 naming the parameter, <see cref="InputRules"/>).
 /// </summary>
 internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
@@ -163,13 +175,14 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetai
             throw new BadHttpRequestException("Payload too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Every charset parameter counts, an empty one too ("charset=" made the JSON reader throw), and a second one may not contradict the first.
         if (context.Request.ContentType is { } contentType
             && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
-            && media.Charset is { Length: > 0 } charset
-            && !IsUtf8(charset.Value))
+            && media.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase) && !IsUtf8(p.Value.Value)) is { } charset)
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            var shown = charset.Value!.Length > 40 ? charset.Value[..40] + "…" : charset.Value;
+            var value = charset.Value.Value ?? string.Empty;
+            var shown = value.Length > 40 ? value[..40] + "…" : value;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -181,6 +194,14 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetai
                         $"The charset '{shown}' is not supported; requests are UTF-8 (charset=utf-8)."),
                 },
             });
+            return;
+        }
+
+        var query = new ProblemBuilder();
+        InputRules.CheckQuery(context.Request.Query, query);
+        if (query.HasErrors)
+        {
+            await query.ToProblem().ExecuteAsync(context);
             return;
         }
 

@@ -105,7 +105,8 @@ public sealed class ClientValidator : AbstractValidator<ClientInput>
         RuleFor(c => c.AvailableFrom).NotNull();
         RuleFor(c => c.HoursPerWeek).NotNull().InclusiveBetween(1, 60);
         RuleFor(c => c.MaxCommuteMinutes).NotNull().InclusiveBetween(0, 240);
-        RuleFor(c => c.HasCar).Equal(false).When(c => c.DrivingLicence != true)
+        // Without hasCar there is no car, so a client without both fields is fine.
+        RuleFor(c => c.HasCar).Must(hasCar => hasCar != true).When(c => c.DrivingLicence != true)
             .WithMessage(Texts.Pick("Ein Auto zählt nur mit Führerschein.", "A car counts only with a driving licence."));
         RuleFor(c => c.HomeMunicipalityAgs).NotEmpty().KnownMunicipality(reference);
         RuleFor(c => c.Barriers!.Count).LessThanOrEqualTo(20).When(c => c.Barriers is not null).OverridePropertyName("Barriers");

@@ -60,12 +60,17 @@ public static class NeedCommentEndpoints
             return TypedResults.Created($"/api/needs/{needId}/comments/{comment.Id}", NeedCommentResponse.From(comment));
         });
 
-        group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, CancellationToken ct) =>
+        group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var comment = await db.NeedComments.FirstOrDefaultAsync(c => c.Id == commentId && c.NeedId == needId, ct);
             if (comment is null)
             {
                 return Problems.NotFound(Texts.Pick("Kommentar", "comment"), commentId);
+            }
+
+            if (Concurrency.CheckUnversioned(http.Request) is { } precondition)
+            {
+                return precondition;
             }
 
             db.NeedComments.Remove(comment);
