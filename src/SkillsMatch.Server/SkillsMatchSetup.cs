@@ -68,6 +68,7 @@ public static class SkillsMatchSetup
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddForwardedHeaders();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Translate);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -110,6 +111,7 @@ public static class SkillsMatchSetup
 
     public static WebApplication MapSkillsMatch(this WebApplication app)
     {
+        app.UseForwardedHeadersWhenEnabled();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

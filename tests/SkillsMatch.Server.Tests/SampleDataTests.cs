@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Features.Samples;
+using SkillsMatch.Samples;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -28,7 +29,7 @@ public sealed class SampleDataTests(SkillsMatchFactory factory) : IClassFixture<
         SampleFiles.Write(new SampleGenerator(reference, 2025, SampleGenerator.DefaultAsOf).Generate(4000), folder);
         foreach (var file in Directory.GetFiles(SamplesFolder, "*.csv"))
         {
-            Assert.True(File.ReadAllText(file) == File.ReadAllText(Path.Combine(folder, Path.GetFileName(file))), $"{Path.GetFileName(file)} differs; run: skillsmatch samples generate --seed 2025 --out samples");
+            Assert.True(File.ReadAllText(file) == File.ReadAllText(Path.Combine(folder, Path.GetFileName(file))), $"{Path.GetFileName(file)} differs; run: dotnet run --project src/SkillsMatch.Samples -- generate --seed 2025 --out samples");
         }
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
-using SkillsMatch.Server.Features.Samples;
+using SkillsMatch.Samples;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -49,7 +49,11 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "skillsmatch-tests", Guid.NewGuid().ToString("N"));
 
-    protected virtual bool SeedSamples => false;
+    /// <summary>Sets <c>Storage:SeedSamplesOnStart</c>; null leaves it to the environment's configuration.</summary>
+    protected virtual bool? SeedSamples => false;
+
+    /// <summary>The host environment; WebApplicationFactory's default is Development.</summary>
+    protected virtual string Environment => "Development";
 
     protected virtual DateTimeOffset Start => new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
 
@@ -63,7 +67,12 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
     {
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Storage:SeedSamplesOnStart", SeedSamples ? "true" : "false");
+        builder.UseEnvironment(Environment);
+        if (SeedSamples is { } seed)
+        {
+            builder.UseSetting("Storage:SeedSamplesOnStart", seed ? "true" : "false");
+        }
+
         if (OnPostgres)
         {
             builder.UseSetting("Storage:Provider", "Postgres");
@@ -125,7 +134,7 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
 public sealed class SeededSkillsMatchFactory : SkillsMatchFactory
 {
-    protected override bool SeedSamples => true;
+    protected override bool? SeedSamples => true;
 
     /// <summary>The day the committed samples were generated as of.</summary>
     protected override DateTimeOffset Start => new(SampleGenerator.DefaultAsOf.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);

@@ -54,6 +54,8 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     [ThreadStatic]
     private static Workspace? t_workspace;
 
+    private bool _rescoreEveryRow;
+
     /// <summary>The training planner over the course catalogue, or null when matching ignores training.</summary>
     public TrainingPlanner? Training => training;
 
@@ -73,7 +75,11 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
         return Features(slot, resolved, asOf.DayNumber, commute, null);
     }
 
-    public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language)
+    /// <summary>
+    /// The best <paramref name="top"/> clients for the need, with training plans; without
+    /// <paramref name="explain"/> the rows carry no explanation (for callers that only aggregate them).
+    /// </summary>
+    public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language, bool explain = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var resolved = ResolvedNeed.From(need, index);
@@ -118,36 +124,20 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             }
         }
 
-        var scored = new List<Rescored>(heap.Count + trainable.Count);
-        foreach (var queue in new[] { heap, trainable })
-        {
-            while (queue.TryDequeue(out var slot, out _))
-            {
-                Eligible(slot, resolved, todayDay, out var commute);
-                if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute, null), commute, today, language) is { } row)
-                {
-                    scored.Add(row);
-                }
-            }
-        }
-
+        var scored = RescoreBest(heap, trainable, resolved, need, top, today, language);
         return [.. scored
             .OrderByDescending(s => s.Score.Fit)
             .ThenBy(s => index.ClientIds[s.Slot])
             .Take(top)
-            .Select((s, i) =>
-            {
-                var explained = _ranker.Score(s.Features, explain: true);
-                return new RankedCandidate(
-                    index.ClientIds[s.Slot],
-                    i + 1,
-                    Math.Round(s.Score.Fit, 4),
-                    HeuristicScore.Percent(s.Score.Fit),
-                    Math.Round(s.Score.Correction, 4),
-                    s.Features,
-                    Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, explained, language),
-                    s.Plan);
-            })];
+            .Select((s, i) => new RankedCandidate(
+                index.ClientIds[s.Slot],
+                i + 1,
+                Math.Round(s.Score.Fit, 4),
+                HeuristicScore.Percent(s.Score.Fit),
+                Math.Round(s.Score.Correction, 4),
+                s.Features,
+                explain ? Explanations.For(index, s.Slot, resolved, s.Features, s.Commute, todayDay, s.Plan, _ranker.Score(s.Features, explain: true), language) : [],
+                s.Plan))];
     }
 
     /// <summary>The needs a client in the index fits, now or after training in time, best first; empty when the client is not in the index.</summary>
@@ -210,6 +200,205 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     }
 
     private sealed record Rescored(int Slot, RankerScore Score, CandidateFeatures Features, int Commute, TrainingPlan? Plan);
+
+    /// <summary>
+    /// Rescores the retrieved clients so that the best <paramref name="top"/> are exactly those a
+    /// rescore of every one would give, while planning training and running the ranker only for
+    /// clients who may still reach them. A client's fit is at most the heuristic of its optimistic
+    /// features (every must-have a course could teach counted as taught, no training weeks,
+    /// related credit kept: no plan beats them in any feature's direction, and the heuristic is
+    /// monotone in those) plus the largest correction the ranker can add. Clients are scored in the
+    /// order of that bound until it falls below the top-th fit found.
+    /// </summary>
+    private List<Rescored> RescoreBest(
+        PriorityQueue<int, float> heap, PriorityQueue<int, float> trainable, ResolvedNeed resolved, NeedProfile need, int top, DateOnly today, Language language)
+    {
+        var todayDay = today.DayNumber;
+        if (_rescoreEveryRow)
+        {
+            var all = new List<Rescored>(heap.Count + trainable.Count);
+            foreach (var queue in new[] { heap, trainable })
+            {
+                while (queue.TryDequeue(out var slot, out _))
+                {
+                    Eligible(slot, resolved, todayDay, out var commute);
+                    if (Rescore(slot, resolved, need, Features(slot, resolved, todayDay, commute, null), commute, today, language) is { } row)
+                    {
+                        all.Add(row);
+                    }
+                }
+            }
+
+            return all;
+        }
+
+        var scored = new List<Rescored>(top);
+        var pending = new List<(int Slot, int Commute, CandidateFeatures Features, CandidateFeatures Optimistic, bool Plan, double Bound)>(heap.Count + trainable.Count);
+        var closable = training is null ? null : ClosableMustHaves(training, resolved, need);
+        var (uncoverableLevels, uncoverableCertificates) = training is null ? ([], 0UL) : Uncoverable(training, resolved, need);
+        var maxCorrection = _ranker.MaxCorrection;
+        foreach (var queue in new[] { heap, trainable })
+        {
+            while (queue.TryDequeue(out var slot, out _))
+            {
+                Eligible(slot, resolved, todayDay, out var commute);
+                var features = Features(slot, resolved, todayDay, commute, null);
+                var optimistic = features;
+                var plan = NeedsPlan(features);
+                var qualified = features.CertificateGap == 0 && features.LanguageGap == 0;
+                if (plan)
+                {
+                    // Planning starts the day after today, or when the client is available; without
+                    // a cohort that fits before the need starts the plan would have no step.
+                    var dayBeforeEarliest = DateOnly.FromDayNumber(Math.Max(index.AvailableFrom[slot] - 1, todayDay));
+                    if (training!.AnyCohortBetween(dayBeforeEarliest, need.PeriodStart))
+                    {
+                        optimistic = Features(slot, resolved, todayDay, commute, null, closable);
+                    }
+                    else if (qualified)
+                    {
+                        plan = false;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    // A client short of a certificate or language is kept only with a plan that
+                    // closes every gap; one gap no course teaches rules that out without planning.
+                    if (plan && !qualified && LacksUncoverable(slot, resolved, uncoverableLevels, uncoverableCertificates))
+                    {
+                        continue;
+                    }
+                }
+                else if (!qualified)
+                {
+                    continue;
+                }
+
+                pending.Add((slot, commute, features, optimistic, plan, HeuristicScore.Of(optimistic) + maxCorrection));
+            }
+        }
+
+        // The top-th best fit so far: the lowest in a min-heap of the best fits.
+        var best = new PriorityQueue<double, double>(top + 1);
+        pending.Sort((a, b) => b.Bound.CompareTo(a.Bound));
+        foreach (var (slot, commute, features, optimistic, plan, bound) in pending)
+        {
+            if (best.Count == top && bound < best.Peek())
+            {
+                break;
+            }
+
+            // Before planning, the tighter bound: the ranker's own score of the optimistic
+            // features, which no plan can beat since every served ranker is monotone in them.
+            if (plan && best.Count == top && !_ranker.Unconstrained && maxCorrection > 0 && _ranker.Score(optimistic).Fit < best.Peek())
+            {
+                continue;
+            }
+
+            var row = plan ? Rescore(slot, resolved, need, features, commute, today, language) : new Rescored(slot, _ranker.Score(features), features, commute, null);
+            if (row is not null)
+            {
+                scored.Add(row);
+                Keep(best, row.Score.Fit, top);
+            }
+        }
+
+        return scored;
+    }
+
+    /// <summary>The same matcher rescoring every retrieved client, planning each: the reference the bounded rescoring is tested against.</summary>
+    internal Matcher RescoringEveryRow() => new(index, _options, training, _ranker) { _rescoreEveryRow = true };
+
+    private static void Keep(PriorityQueue<double, double> best, double fit, int top)
+    {
+        if (best.Count < top)
+        {
+            best.Enqueue(fit, fit);
+        }
+        else if (fit > best.Peek())
+        {
+            best.DequeueEnqueue(fit, fit);
+        }
+    }
+
+    /// <summary>Per must-have of the resolved need: can any catalogue course teach it to a level the need asks for?</summary>
+    private bool[] ClosableMustHaves(TrainingPlanner planner, ResolvedNeed resolved, NeedProfile need)
+    {
+        var closable = new bool[resolved.MustSkills.Length];
+        for (var i = 0; i < closable.Length; i++)
+        {
+            var id = index.Reference.Taxonomy.Skills[resolved.MustSkills[i]].Id;
+            foreach (var skill in need.MustHave)
+            {
+                if (skill.SkillId == id && planner.Coverable(new GapItem(GapKind.Skill, id, id, skill.Level, 0)))
+                {
+                    closable[i] = true;
+                    break;
+                }
+            }
+        }
+
+        return closable;
+    }
+
+    /// <summary>
+    /// Per must-have, the lowest level the need names it at that no course teaches (0: none), and
+    /// the need's certificates no course awards: a client below such a level or without such a
+    /// certificate has a gap item no plan covers.
+    /// </summary>
+    private (int[] Levels, ulong Certificates) Uncoverable(TrainingPlanner planner, ResolvedNeed resolved, NeedProfile need)
+    {
+        var levels = new int[resolved.MustSkills.Length];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var id = index.Reference.Taxonomy.Skills[resolved.MustSkills[i]].Id;
+            foreach (var skill in need.MustHave)
+            {
+                if (skill.SkillId == id && !planner.Coverable(new GapItem(GapKind.Skill, id, id, skill.Level, 0)) && (levels[i] == 0 || skill.Level < levels[i]))
+                {
+                    levels[i] = skill.Level;
+                }
+            }
+        }
+
+        ulong certificates = 0;
+        foreach (var code in need.Certificates)
+        {
+            var bit = index.CertificateBit(code);
+            if (bit >= 0 && !planner.Coverable(new GapItem(GapKind.Certificate, code, code, 1, 0)))
+            {
+                certificates |= 1UL << bit;
+            }
+        }
+
+        return (levels, certificates);
+    }
+
+    private bool LacksUncoverable(int slot, ResolvedNeed resolved, int[] levels, ulong certificates)
+    {
+        if ((certificates & ~index.Certificates[slot]) != 0)
+        {
+            return true;
+        }
+
+        var skills = index.Skills[slot];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (levels[i] > 0 && CandidateIndex.LevelOf(skills, resolved.MustSkills[i]) < levels[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <see cref="Rescore"/> would plan training for the client: a training planner and a gap.</summary>
+    private bool NeedsPlan(in CandidateFeatures features) =>
+        training is not null && (features.CertificateGap != 0 || features.LanguageGap != 0 || features.MustHaveCoverage < 1 || features.LevelDeficit > 0);
+
 
     /// <summary>
     /// Training plan and score of one client that passed the fixed constraints, from its features
@@ -299,7 +488,12 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// The features of a client for a need. Each must-have counts once, in the first of: held,
     /// implied by experience, taught by <paramref name="plan"/> in time, related skill held, missing.
     /// </summary>
-    private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute, TrainingPlan? plan)
+    /// <remarks>
+    /// With <paramref name="optimistic"/> (per must-have: could a course teach it), every such
+    /// must-have neither held nor implied counts as taught and still as related when it is:
+    /// features no plan can beat in any feature's direction.
+    /// </remarks>
+    private CandidateFeatures Features(int slot, ResolvedNeed need, int todayDay, int commute, TrainingPlan? plan, bool[]? optimistic = null)
     {
         var skills = index.Skills[slot];
         int held = 0, implied = 0, trained = 0, related = 0;
@@ -311,7 +505,16 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             var weight = Rarity(skill);
             weights += weight;
             lightest = Math.Min(lightest, weight);
-            switch (Classify(index, slot, skill, plan, out var level))
+            var kind = Classify(index, slot, skill, plan, out var level);
+            if (optimistic?[i] == true && kind is MustHave.Related or MustHave.Missing)
+            {
+                trained++;
+                credit += weight * TrainedCredit;
+                related += kind == MustHave.Related ? 1 : 0;
+                continue;
+            }
+
+            switch (kind)
             {
                 case MustHave.Held:
                     held++;

@@ -78,6 +78,9 @@ public sealed class Ranker
 
     public string? Version { get; }
 
+    /// <summary>The most the ranker can add to the heuristic fit: the correction's bound (unbounded for <see cref="RawTrees"/>).</summary>
+    public double MaxCorrection => Model is null ? 0 : Unconstrained ? double.PositiveInfinity : Math.Abs(Scale!.Bound);
+
     public string Name => Model is null ? "heuristic" : Unconstrained ? $"raw lightgbm {Version}" : $"lightgbm {Version}";
 
     /// <summary>Scores one row; with <paramref name="explain"/>, the learned correction's two largest feature moves in its direction.</summary>

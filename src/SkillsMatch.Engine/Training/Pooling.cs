@@ -75,7 +75,7 @@ public static class Pooling
         foreach (var entry in needs)
         {
             var demanded = planner.Gap(EmptyClient(entry.Need), entry.Need, Taxonomy.Language.German);
-            foreach (var item in demanded.Where(g => !planner.Catalogue.Any(c => TrainingPlanner.Teaches(c, g))))
+            foreach (var item in demanded.Where(g => !planner.Coverable(g)))
             {
                 var key = (item.Kind, item.Id);
                 if (!commission.TryGetValue(key, out var row))

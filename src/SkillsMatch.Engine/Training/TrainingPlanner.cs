@@ -21,23 +21,105 @@ public sealed class TrainingPlanner
     private readonly ReferenceData _reference;
     private readonly TravelTimes _travel;
 
+    // The courses teaching each skill, certificate and language, in catalogue order, so that a
+    // search node looks at the few courses that can close an item instead of the whole catalogue.
+    private readonly Dictionary<string, CourseOffer[]> _skillCourses;
+    private readonly Dictionary<string, CourseOffer[]> _certificateCourses;
+    private readonly Dictionary<string, CourseOffer[]> _languageCourses;
+
+    // Cohorts with a free seat by start, and the earliest end among those starting at or after each one.
+    private readonly DateOnly[] _cohortStarts;
+    private readonly DateOnly[] _earliestEndFrom;
+
     public TrainingPlanner(ReferenceData reference, TravelTimes travel, IReadOnlyList<CourseOffer> catalogue)
     {
         _reference = reference;
         _travel = travel;
         Catalogue = catalogue;
+        _skillCourses = IndexBy(catalogue, c => c.SkillsTaught.Select(s => s.SkillId), StringComparer.Ordinal);
+        _certificateCourses = IndexBy(catalogue, c => c.CertificatesAwarded, StringComparer.OrdinalIgnoreCase);
+        _languageCourses = IndexBy(catalogue, c => c.LanguagesTaught.Select(l => l.Code), StringComparer.OrdinalIgnoreCase);
+        var cohorts = catalogue
+            .SelectMany(c => c.Cohorts.Where(k => k.FreeSeats > 0).Select(k => (k.Start, End: CourseOffer.EndOf(k.Start, c.DurationWeeks))))
+            .OrderBy(k => k.Start)
+            .ToArray();
+        _cohortStarts = [.. cohorts.Select(k => k.Start)];
+        _earliestEndFrom = new DateOnly[cohorts.Length];
+        for (var i = cohorts.Length - 1; i >= 0; i--)
+        {
+            _earliestEndFrom[i] = i == cohorts.Length - 1 || cohorts[i].End < _earliestEndFrom[i + 1] ? cohorts[i].End : _earliestEndFrom[i + 1];
+        }
     }
 
     public IReadOnlyList<CourseOffer> Catalogue { get; }
 
+    /// <summary>
+    /// True when some cohort with a free seat starts after <paramref name="today"/> and ends before
+    /// <paramref name="needStart"/>. When false, no plan for a need starting then has a single step.
+    /// </summary>
+    public bool AnyCohortBetween(DateOnly today, DateOnly needStart)
+    {
+        var first = Array.BinarySearch(_cohortStarts, today.AddDays(1));
+        if (first < 0)
+        {
+            first = ~first;
+        }
+        else
+        {
+            // Several cohorts may start that day: the suffix starts at the first of them.
+            while (first > 0 && _cohortStarts[first - 1] == _cohortStarts[first])
+            {
+                first--;
+            }
+        }
+
+        return first < _cohortStarts.Length && _earliestEndFrom[first] < needStart;
+    }
+
+    /// <summary>True when some catalogue course teaches the gap item.</summary>
+    public bool Coverable(GapItem item)
+    {
+        foreach (var course in CoursesFor(item))
+        {
+            if (Teaches(course, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The courses that mention the item's skill, certificate or language, in catalogue order; <see cref="Teaches"/> decides the level.</summary>
+    private CourseOffer[] CoursesFor(GapItem item) =>
+        (item.Kind switch
+        {
+            GapKind.Skill => _skillCourses,
+            GapKind.Certificate => _certificateCourses,
+            _ => _languageCourses,
+        }).GetValueOrDefault(item.Id) ?? [];
+
+    private static Dictionary<string, CourseOffer[]> IndexBy(IReadOnlyList<CourseOffer> catalogue, Func<CourseOffer, IEnumerable<string>> keys, StringComparer comparer) =>
+        catalogue
+            .SelectMany(c => keys(c).Distinct(comparer).Select(k => (Key: k, Course: c)))
+            .GroupBy(p => p.Key, comparer)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Course).ToArray(), comparer);
+
     /// <summary>What the client lacks for the need: must-have skills below level, certificates, language levels.</summary>
     public IReadOnlyList<GapItem> Gap(ClientProfile client, NeedProfile need, Language language)
     {
-        var skills = client.Skills.GroupBy(s => s.SkillId).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal);
         var gap = new List<GapItem>();
         foreach (var skill in need.MustHave)
         {
-            var current = skills.GetValueOrDefault(skill.SkillId);
+            var current = 0;
+            foreach (var held in client.Skills)
+            {
+                if (string.Equals(held.SkillId, skill.SkillId, StringComparison.Ordinal) && held.Level > current)
+                {
+                    current = held.Level;
+                }
+            }
+
             if (current < skill.Level)
             {
                 gap.Add(new GapItem(GapKind.Skill, skill.SkillId, _reference.Taxonomy.FindSkill(skill.SkillId)?.Label(language) ?? skill.SkillId, skill.Level, current));
@@ -65,11 +147,18 @@ public sealed class TrainingPlanner
     public TrainingPlan Plan(ClientProfile client, NeedProfile need, DateOnly today, Language language)
     {
         var gap = Gap(client, need, language);
-        var uncovered = gap.Where(g => !Catalogue.Any(c => Teaches(c, g))).ToList();
+        var uncovered = gap.Where(g => !Coverable(g)).ToList();
         var coverable = gap.Except(uncovered).ToList();
         var earliest = client.AvailableFrom > today ? client.AvailableFrom : today.AddDays(1);
         var search = new Search(this, client, need, coverable, earliest);
-        search.Run();
+
+        // Without anything to close, or without a cohort that fits before the need starts, the
+        // search could only return the empty plan.
+        if (coverable.Count > 0 && AnyCohortBetween(earliest.AddDays(-1), need.PeriodStart))
+        {
+            search.Run();
+        }
+
         var best = search.Best;
         var notInTime = coverable.Where(g => !best.Closed.Contains(g)).ToList();
         var readyBy = best.Steps.Count == 0 ? today : best.Steps[^1].End;
@@ -79,12 +168,42 @@ public sealed class TrainingPlanner
     }
 
     /// <summary>Does the course, once completed, satisfy the gap item?</summary>
-    public static bool Teaches(CourseOffer course, GapItem item) => item.Kind switch
+    public static bool Teaches(CourseOffer course, GapItem item)
     {
-        GapKind.Skill => course.SkillsTaught.Any(s => s.SkillId == item.Id && s.Level >= item.Required),
-        GapKind.Certificate => course.CertificatesAwarded.Contains(item.Id, StringComparer.OrdinalIgnoreCase),
-        _ => course.LanguagesTaught.Any(l => string.Equals(l.Code, item.Id, StringComparison.OrdinalIgnoreCase) && l.Level >= item.Required),
-    };
+        switch (item.Kind)
+        {
+            case GapKind.Skill:
+                foreach (var s in course.SkillsTaught)
+                {
+                    if (s.SkillId == item.Id && s.Level >= item.Required)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case GapKind.Certificate:
+                foreach (var c in course.CertificatesAwarded)
+                {
+                    if (string.Equals(c, item.Id, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                foreach (var l in course.LanguagesTaught)
+                {
+                    if (string.Equals(l.Code, item.Id, StringComparison.OrdinalIgnoreCase) && l.Level >= item.Required)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+    }
 
     private bool Reachable(CourseOffer course, ClientProfile client)
     {
@@ -231,9 +350,12 @@ public sealed class TrainingPlanner
             Consider(new Candidate(steps, closed, cost, end));
             foreach (var item in items.Where(i => !closed.Contains(i)))
             {
-                foreach (var course in planner.Catalogue.Where(c => Teaches(c, item) && steps.All(s => s.CourseId != c.Id)))
+                foreach (var course in planner.CoursesFor(item))
                 {
-                    TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
+                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id))
+                    {
+                        TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
+                    }
                 }
             }
         }

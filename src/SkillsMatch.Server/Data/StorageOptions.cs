@@ -26,8 +26,12 @@ public sealed class StorageOptions
     /// <summary>Apply migrations at start (the embedded default does).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>Seed an empty database from the CSV files in <see cref="SamplesDirectory"/> at start.</summary>
-    public bool SeedSamplesOnStart { get; set; } = true;
+    /// <summary>
+    /// Seed an empty database from the CSV files in <see cref="SamplesDirectory"/> at start. Off
+    /// unless configured: appsettings.Development.json turns it on, so <c>dotnet run</c> shows the
+    /// sample county while no other environment is ever filled with sample clients by accident.
+    /// </summary>
+    public bool SeedSamplesOnStart { get; set; }
 
     /// <summary>The sample CSV folder; found next to the program or above the working directory when empty.</summary>
     public string? SamplesDirectory { get; set; }

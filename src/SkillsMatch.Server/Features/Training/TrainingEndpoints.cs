@@ -121,10 +121,22 @@ public static class TrainingEndpoints
     private static async Task<PoolingReport> PoolAsync(List<Need> needs, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct)
     {
         var matcher = await host.CurrentAsync(db, ct);
+        var planner = matcher.Training!;
         var today = clock.Today();
-        var ranked = needs
-            .Select(n => new NeedCandidates(n.ToProfile(), n.EmployerId, matcher.CandidatesFor(n.ToProfile(), PoolingCandidatesPerNeed, today, Texts.Current)))
-            .ToList();
-        return Pooling.Build(ranked, matcher.Training!);
+        var language = Texts.Current;
+
+        // Pooling reads only the candidates' training plans. A need no cohort can finish training
+        // for before it starts has none, so its candidates are not ranked at all; the others are
+        // ranked without explanations, spread over the cores.
+        var ranked = new NeedCandidates[needs.Count];
+        Parallel.For(0, needs.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var profile = needs[i].ToProfile();
+            var candidates = planner.AnyCohortBetween(today, profile.PeriodStart)
+                ? matcher.CandidatesFor(profile, PoolingCandidatesPerNeed, today, language, explain: false)
+                : [];
+            ranked[i] = new NeedCandidates(profile, needs[i].EmployerId, candidates);
+        });
+        return Pooling.Build(ranked, planner);
     }
 }

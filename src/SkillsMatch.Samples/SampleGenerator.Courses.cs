@@ -1,4 +1,6 @@
-namespace SkillsMatch.Server.Features.Samples;
+using SkillsMatch.Server.Features.Samples;
+
+namespace SkillsMatch.Samples;
 
 /// <summary>The course catalogue of the samples: qualification, certificate and German courses.</summary>
 public sealed partial class SampleGenerator

@@ -2,8 +2,9 @@ using System.Globalization;
 using CsvHelper;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Taxonomy;
+using SkillsMatch.Server.Features.Samples;
 
-namespace SkillsMatch.Server.Features.Samples;
+namespace SkillsMatch.Samples;
 
 /// <summary>
 /// An occupation typical for a sector's helper and skilled-worker vacancies (<c>data/samples/sector_occupations.csv</c>),

@@ -1,8 +1,9 @@
 using System.Globalization;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Engine.Training;
+using SkillsMatch.Server.Features.Samples;
 
-namespace SkillsMatch.Server.Features.Samples;
+namespace SkillsMatch.Samples;
 
 /// <summary>
 /// Engine snapshots straight from generated rows, the same profiles the server builds after
@@ -57,7 +58,7 @@ internal static class SampleProfiles
     private static IEnumerable<string[]> Tuples(string cell) => Items(cell).Select(i => i.Split(':', StringSplitOptions.TrimEntries));
 
     private static LanguageLevel[] Languages(string cell) =>
-        [.. Tuples(cell).DistinctBy(t => t[0]).Select(t => new LanguageLevel(t[0].ToLowerInvariant(), (int)Enum.Parse<Data.CefrLevel>(t[1], ignoreCase: true)))];
+        [.. Tuples(cell).DistinctBy(t => t[0]).Select(t => new LanguageLevel(t[0].ToLowerInvariant(), (int)Enum.Parse<SkillsMatch.Server.Data.CefrLevel>(t[1], ignoreCase: true)))];
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 }

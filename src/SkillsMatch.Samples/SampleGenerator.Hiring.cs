@@ -1,6 +1,7 @@
 using System.Globalization;
+using SkillsMatch.Server.Features.Samples;
 
-namespace SkillsMatch.Server.Features.Samples;
+namespace SkillsMatch.Samples;
 
 public sealed partial class SampleGenerator
 {
@@ -52,7 +53,7 @@ public sealed partial class SampleGenerator
             var listId = new Guid($"00000000-0000-7000-8000-{++lists:x12}");
             var firstImpression = impressions.Count + 1;
             impressions.AddRange(shown.Select((r, i) => new ImpressionRow(
-                firstImpression + i, listId.ToString(), nameof(Ranking.ListKind.Candidates), need.Id, r.ClientId, i + 1, "heuristic",
+                firstImpression + i, listId.ToString(), nameof(SkillsMatch.Server.Features.Ranking.ListKind.Candidates), need.Id, r.ClientId, i + 1, "heuristic",
                 Engine.Matching.CandidateFeatures.SchemaVersion, FormatFeatures(r.Features), date)));
 
             // The caseworker reads down the list, examining rank r with probability 1/r^0.7, and
