@@ -172,4 +172,44 @@ public sealed class ImpressionTests(SkillsMatchFactory factory) : IClassFixture<
 
         return (need, ids);
     }
+
+    /// <summary>
+    /// Issue 10, item 7: decision history survives a client's deletion without the person — outcomes
+    /// and impressions keep their need, stage, rank and features with the client link removed — while
+    /// derived rows (the stored shortlist) go with the client; deleting the need removes its own history.
+    /// </summary>
+    [Fact]
+    public async Task Deleting_a_client_keeps_outcomes_and_impressions_without_the_link_and_drops_its_shortlist_rows()
+    {
+        var (need, clients) = await NeedWithCandidatesAsync(3);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MatchingJobs>().RematchAsync(CancellationToken.None);
+        }
+
+        var candidates = await (await _http.GetAsync($"/api/needs/{need}/candidates?top=10")).JsonAsync();
+        var row = candidates.GetProperty("candidates").EnumerateArray().First(r => r.GetProperty("clientId").GetInt32() == clients[0]);
+        var impression = row.GetProperty("impressionId").GetInt64();
+        var outcome = (await _http.CreateAsync("/api/outcomes", new { needId = need, clientId = clients[0], stage = "Invited", date = factory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), decidedBy = "IFK-01", impressionId = impression }))
+            .GetProperty("id").GetInt32();
+        Assert.True(await factory.WithDbAsync(db => db.Shortlists.AnyAsync(s => s.ClientId == clients[0])));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"/api/clients/{clients[0]}")).StatusCode);
+
+        var kept = await (await _http.GetAsync($"/api/outcomes/{outcome}")).JsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, kept.GetProperty("clientId").ValueKind);
+        Assert.Equal(need, kept.GetProperty("needId").GetInt32());
+        Assert.Equal("Invited", kept.GetProperty("stage").GetString());
+        Assert.Equal(row.GetProperty("rank").GetInt32(), kept.GetProperty("rankAtProposal").GetInt32());
+        var stored = await factory.WithDbAsync(db => db.Impressions.AsNoTracking().SingleAsync(i => i.Id == impression));
+        Assert.Null(stored.ClientId);
+        Assert.NotEmpty(stored.Features);
+        Assert.False(await factory.WithDbAsync(db => db.Shortlists.AnyAsync(s => s.ClientId == clients[0])));
+        var shortlist = await (await _http.GetAsync($"/api/needs/{need}/shortlist")).JsonAsync();
+        Assert.DoesNotContain(shortlist.GetProperty("candidates").EnumerateArray(), r => r.GetProperty("clientId").GetInt32() == clients[0]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"/api/needs/{need}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/outcomes/{outcome}")).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Shortlists.AnyAsync(s => s.NeedId == need)));
+    }
 }

@@ -23,5 +23,9 @@ internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<Sho
         builder.ToTable("Shortlists");
         builder.HasKey(s => new { s.NeedId, s.ClientId });
         builder.HasIndex(s => new { s.NeedId, s.Rank });
+
+        // A shortlist is derived from its need and client: it goes with either.
+        builder.HasOne<Needs.Need>().WithMany().HasForeignKey(s => s.NeedId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Clients.Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -21,7 +21,8 @@ public sealed class Outcome : IVersioned
     public int Id { get; set; }
     public int NeedId { get; set; }
     public Need? Need { get; set; }
-    public int ClientId { get; set; }
+    /// <summary>Null once the client was deleted: the decision stays, the personal link goes.</summary>
+    public int? ClientId { get; set; }
     public Client? Client { get; set; }
     public OutcomeStage Stage { get; set; }
     public string? Reason { get; set; }
@@ -52,7 +53,7 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.Property(o => o.PassOverReason).HasMaxLength(Limits.Text);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne(o => o.Need).WithMany().HasForeignKey(o => o.NeedId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(o => new { o.NeedId, o.ClientId });
         builder.HasOne<Impression>().WithMany().HasForeignKey(o => o.ImpressionId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -9,7 +9,7 @@ namespace SkillsMatch.Server.Features.Outcomes;
 public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null, long? ImpressionId = null);
 
 public sealed record OutcomeResponse(
-    int Id, int NeedId, int ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, long? ImpressionId,
+    int Id, int NeedId, int? ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, long? ImpressionId,
     long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static OutcomeResponse From(Outcome o) => new(

@@ -25,7 +25,8 @@ public sealed class Impression
     public Guid ListId { get; set; }
     public ListKind Kind { get; set; }
     public int NeedId { get; set; }
-    public int ClientId { get; set; }
+    /// <summary>Null once the client was deleted: what was shown, and its features, stay for training without the personal link.</summary>
+    public int? ClientId { get; set; }
 
     /// <summary>1-based position in the list.</summary>
     public int Rank { get; set; }
@@ -50,7 +51,7 @@ internal sealed class ImpressionConfiguration : IEntityTypeConfiguration<Impress
         builder.Property(i => i.ListId).HasConversion(g => g.ToByteArray(), b => new Guid(b));
         builder.Property(i => i.Ranker).HasMaxLength(64);
         builder.HasOne<Need>().WithMany().HasForeignKey(i => i.NeedId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => new { i.NeedId, i.ClientId });
         builder.HasIndex(i => i.ShownAt);
     }

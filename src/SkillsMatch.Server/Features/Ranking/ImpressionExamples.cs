@@ -26,7 +26,8 @@ public static class ImpressionExamples
         var needIds = impressions.Select(i => i.NeedId).Concat(outcomes.Select(o => o.NeedId)).Distinct().ToList();
         var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ToProfile(), ct);
 
-        var byPair = outcomes.ToLookup(o => (o.NeedId, o.ClientId));
+        var byPair = outcomes.Where(o => o.ClientId is not null).ToLookup(o => (o.NeedId, ClientId: o.ClientId!.Value));
+        var byImpression = outcomes.Where(o => o.ImpressionId is not null).ToLookup(o => o.ImpressionId!.Value);
         var shownPairs = impressions.Select(i => (i.NeedId, i.ClientId)).ToHashSet();
 
         // Label: the best outcome of the pair recorded on or after the day the row was shown, or linked to it.
@@ -34,14 +35,15 @@ public static class ImpressionExamples
         foreach (var impression in impressions)
         {
             var date = DateOnly.FromDateTime(impression.ShownAt.UtcDateTime);
-            var label = byPair[(impression.NeedId, impression.ClientId)]
+            // A deleted client's rows keep their features and the outcomes linked to them, not the person.
+            var label = (impression.ClientId is { } clientId ? byPair[(impression.NeedId, clientId)] : byImpression[impression.Id])
                 .Where(o => o.ImpressionId == impression.Id || (o.ImpressionId is null && o.Date >= date))
                 .Select(o => Grade(o.Stage))
                 .DefaultIfEmpty(0)
                 .Max();
             var features = impression.FeatureSchema == CandidateFeatures.SchemaVersion && impression.Features.Length == CandidateFeatures.Names.Length * sizeof(float)
                 ? Impression.Unpack(impression.Features)
-                : needs.TryGetValue(impression.NeedId, out var need) ? matcher.FeaturesOf(need, impression.ClientId, date)?.ToArray() : null;
+                : impression.ClientId is { } client && needs.TryGetValue(impression.NeedId, out var need) ? matcher.FeaturesOf(need, client, date)?.ToArray() : null;
             if (features is not null)
             {
                 rows.Add((impression, label, features, date));
@@ -57,7 +59,7 @@ public static class ImpressionExamples
             group++;
             foreach (var (impression, label, features, date) in list)
             {
-                examples.Add(new LabeledExample(impression.NeedId, impression.ClientId, label, features, date, bias.Weight(impression.Rank, label), group));
+                examples.Add(new LabeledExample(impression.NeedId, impression.ClientId ?? AnonymousId(impression.Id), label, features, date, bias.Weight(impression.Rank, label), group));
             }
 
             // Retrieved but not shown: the clients right below the shown depth of a need's list, as passed over.
@@ -78,21 +80,24 @@ public static class ImpressionExamples
         }
 
         // Outcomes of pairs never shown (recorded before impressions existed): one group per need, graded as before.
-        var orphans = outcomes.Where(o => !shownPairs.Contains((o.NeedId, o.ClientId))).ToList();
+        var orphans = outcomes.Where(o => o.ClientId is not null && !shownPairs.Contains((o.NeedId, o.ClientId))).ToList();
         foreach (var perNeed in orphans.GroupBy(o => o.NeedId).OrderBy(g => g.Key))
         {
             group++;
             foreach (var outcome in perNeed)
             {
-                if (needs.TryGetValue(outcome.NeedId, out var need) && matcher.FeaturesOf(need, outcome.ClientId, outcome.Date) is { } features)
+                if (needs.TryGetValue(outcome.NeedId, out var need) && matcher.FeaturesOf(need, outcome.ClientId!.Value, outcome.Date) is { } features)
                 {
-                    examples.Add(new LabeledExample(outcome.NeedId, outcome.ClientId, RankerHost.Grade(outcome.Stage), features.ToArray(), outcome.Date, 1, group));
+                    examples.Add(new LabeledExample(outcome.NeedId, outcome.ClientId.Value, RankerHost.Grade(outcome.Stage), features.ToArray(), outcome.Date, 1, group));
                 }
             }
         }
 
         return new ImpressionTraining(examples, bias, group, rows.Count, unshown, orphans.Count);
     }
+
+    /// <summary>A stand-in client id for a row whose client was deleted: negative, so it never equals a real one.</summary>
+    private static int AnonymousId(long impressionId) => -(int)Math.Min(int.MaxValue, impressionId);
 
     /// <summary>Hired 3, invited 2, proposed 1; a rejection came after a proposal, so it counts as proposed.</summary>
     public static float Grade(OutcomeStage stage) => stage switch

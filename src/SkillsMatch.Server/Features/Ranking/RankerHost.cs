@@ -48,9 +48,9 @@ public sealed partial class RankerHost(RankerStore store, IOptions<RankerOptions
         var examples = new List<LabeledExample>(outcomes.Count);
         foreach (var outcome in outcomes)
         {
-            if (needs.TryGetValue(outcome.NeedId, out var need) && matcher.FeaturesOf(need, outcome.ClientId, outcome.Date) is { } features)
+            if (outcome.ClientId is { } client && needs.TryGetValue(outcome.NeedId, out var need) && matcher.FeaturesOf(need, client, outcome.Date) is { } features)
             {
-                examples.Add(new LabeledExample(outcome.NeedId, outcome.ClientId, Grade(outcome.Stage), features.ToArray(), outcome.Date));
+                examples.Add(new LabeledExample(outcome.NeedId, client, Grade(outcome.Stage), features.ToArray(), outcome.Date));
             }
         }
 

@@ -300,6 +300,8 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
 
                     b.HasKey("NeedId", "ClientId");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("NeedId", "Rank");
 
                     b.ToTable("Shortlists", (string)null);
@@ -431,7 +433,7 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ClientId")
+                    b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -492,7 +494,7 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("ClientId")
+                    b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
                     b.Property<int>("FeatureSchema")
@@ -819,6 +821,21 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
+                {
+                    b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Needs.Need", b =>
                 {
                     b.HasOne("SkillsMatch.Server.Features.Employers.Employer", "Employer")
@@ -907,8 +924,7 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.HasOne("SkillsMatch.Server.Features.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillsMatch.Server.Features.Ranking.Impression", null)
                         .WithMany()
@@ -931,8 +947,7 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
                         .WithMany()

@@ -284,6 +284,8 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
 
                     b.HasKey("NeedId", "ClientId");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("NeedId", "Rank");
 
                     b.ToTable("Shortlists", (string)null);
@@ -409,7 +411,7 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ClientId")
+                    b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -468,7 +470,7 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ClientId")
+                    b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FeatureSchema")
@@ -795,6 +797,21 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
+                {
+                    b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Needs.Need", b =>
                 {
                     b.HasOne("SkillsMatch.Server.Features.Employers.Employer", "Employer")
@@ -883,8 +900,7 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.HasOne("SkillsMatch.Server.Features.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillsMatch.Server.Features.Ranking.Impression", null)
                         .WithMany()
@@ -907,8 +923,7 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
                         .WithMany()
