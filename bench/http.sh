@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${SKILLSMATCH_BENCH_PORT:-5091}"
 work="$(mktemp -d)"
+server=""
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build -c Release -v q -nologo src/SkillsMatch.Server >/dev/null
@@ -22,12 +23,13 @@ fi
 
 # Jobs off: no background rematch or retrain competes with the measured requests.
 ASPNETCORE_ENVIRONMENT=Development DOTNET_gcServer=0 \
-  dotnet src/SkillsMatch.Server/bin/Release/net10.0/SkillsMatch.Server.dll \
+  dotnet src/SkillsMatch.Server/bin/Release/net10.0/skillsmatch.dll \
   --urls "http://127.0.0.1:${port}" --Storage:DataDirectory="$work" --Storage:SeedSamplesOnStart=true \
   --Jobs:Enabled=false "${provider[@]}" >"$work/server.log" 2>&1 &
 server=$!
 
 for _ in $(seq 1 300); do
+  kill -0 "$server" 2>/dev/null || break
   if curl -fs "http://127.0.0.1:${port}/health" >/dev/null 2>&1 && \
      curl -fs "http://127.0.0.1:${port}/api/needs?pageSize=1" | grep -q '"total":[1-9]'; then
     break
@@ -39,3 +41,7 @@ curl -fs "http://127.0.0.1:${port}/health" >/dev/null || { echo "server did not 
 dotnet bench/SkillsMatch.Benchmarks/bin/Release/net10.0/SkillsMatch.Benchmarks.dll http --url "http://127.0.0.1:${port}" --label "$label" "$@"
 echo
 echo "server working set after the run: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MiB"
+
+# The nightly rematch of every open need, in its own process on the same database.
+dotnet src/SkillsMatch.Server/bin/Release/net10.0/skillsmatch.dll rematch \
+  --Storage:DataDirectory="$work" --Jobs:Enabled=false "${provider[@]}" 2>/dev/null | grep '^Rematched' || true

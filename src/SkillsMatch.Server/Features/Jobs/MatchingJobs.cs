@@ -43,8 +43,9 @@ public sealed partial class MatchingJobs(
     /// <summary>Ranks every open need afresh and replaces its stored shortlist, keeping when each client was first listed.</summary>
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RematchAsync(CancellationToken ct)
+    public async Task<int> RematchAsync(CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var matcher = await candidates.CurrentAsync(db, ct);
@@ -69,7 +70,9 @@ public sealed partial class MatchingJobs(
             db.ChangeTracker.Clear();
         }
 
-        LogRematched(logger, needs.Count, matcher.Ranker.Name);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogRematched(logger, needs.Count, matcher.Ranker.Name, elapsed);
+        return needs.Count;
     }
 
     /// <summary>Open needs whose period ended before today become expired.</summary>
@@ -93,8 +96,8 @@ public sealed partial class MatchingJobs(
     [LoggerMessage(Level = LogLevel.Information, Message = "Retraining skipped: outcomes of only {Needs} needs")]
     private static partial void LogSkipped(ILogger logger, int needs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rematched {Needs} open needs with {Ranker}")]
-    private static partial void LogRematched(ILogger logger, int needs, string ranker);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rematched {Needs} open needs with {Ranker} in {Milliseconds:F0} ms")]
+    private static partial void LogRematched(ILogger logger, int needs, string ranker, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Needs} needs past their end date")]
     private static partial void LogExpired(ILogger logger, int needs);
