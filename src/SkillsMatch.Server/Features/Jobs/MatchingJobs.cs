@@ -40,7 +40,12 @@ public sealed partial class MatchingJobs(
         await ranker.TrainAsync(db, clock.GetUtcNow(), ct);
     }
 
-    /// <summary>Ranks every open need afresh and replaces its stored shortlist, keeping when each client was first listed.</summary>
+    /// <summary>
+    /// Ranks every open need afresh (on all cores, over one snapshot) and brings the stored
+    /// shortlists up to date in one transaction: every row is stamped with this run's time in one
+    /// statement, and only rows whose rank or score changed, that are new, or that dropped out are
+    /// written — a rerun with nothing changed writes no row. Each client keeps when it was first listed.
+    /// </summary>
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<int> RematchAsync(CancellationToken ct)
@@ -49,29 +54,41 @@ public sealed partial class MatchingJobs(
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var matcher = await candidates.CurrentAsync(db, ct);
-        var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).ToListAsync(ct);
-        foreach (var need in needs)
+        var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).OrderBy(n => n.Id).ToListAsync(ct);
+        var ranked = new IReadOnlyList<Engine.Matching.RankedCandidate>[needs.Count];
+        Parallel.For(0, needs.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            ranked[i] = matcher.CandidatesFor(needs[i].ToProfile(), options.Value.ShortlistSize, today, Engine.Taxonomy.Language.German, explain: false));
+
+        var openIds = needs.Select(n => n.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var stored = await db.Shortlists.AsNoTracking().Where(s => openIds.Contains(s.NeedId)).ToDictionaryAsync(s => (s.NeedId, s.ClientId), ct);
+        await db.Shortlists.Where(s => openIds.Contains(s.NeedId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.ComputedAt, now), ct);
+        for (var i = 0; i < needs.Count; i++)
         {
-            var ranked = matcher.CandidatesFor(need.ToProfile(), options.Value.ShortlistSize, today, Engine.Taxonomy.Language.German);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var previous = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == need.Id).ToDictionaryAsync(s => s.ClientId, s => s.FirstListedAt, ct);
-            await db.Shortlists.Where(s => s.NeedId == need.Id).ExecuteDeleteAsync(ct);
-            db.Shortlists.AddRange(ranked.Select(r => new ShortlistEntry
+            foreach (var row in ranked[i])
             {
-                NeedId = need.Id,
-                ClientId = r.ClientId,
-                Rank = r.Rank,
-                Score = r.Score,
-                ComputedAt = now,
-                FirstListedAt = previous.TryGetValue(r.ClientId, out var first) ? first : now,
-            }));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+                if (stored.Remove((needs[i].Id, row.ClientId), out var previous))
+                {
+                    if (previous.Rank != row.Rank || previous.Score != row.Score)
+                    {
+                        db.Shortlists.Update(new ShortlistEntry { NeedId = previous.NeedId, ClientId = previous.ClientId, Rank = row.Rank, Score = row.Score, ComputedAt = now, FirstListedAt = previous.FirstListedAt });
+                    }
+                }
+                else
+                {
+                    db.Shortlists.Add(new ShortlistEntry { NeedId = needs[i].Id, ClientId = row.ClientId, Rank = row.Rank, Score = row.Score, ComputedAt = now, FirstListedAt = now });
+                }
+            }
         }
 
+        // Whoever is left dropped out of a list.
+        db.Shortlists.RemoveRange(stored.Values);
+        var written = await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogRematched(logger, needs.Count, matcher.Ranker.Name, elapsed);
+        LogRematched(logger, needs.Count, matcher.Ranker.Name, written, elapsed);
         return needs.Count;
     }
 
@@ -96,8 +113,8 @@ public sealed partial class MatchingJobs(
     [LoggerMessage(Level = LogLevel.Information, Message = "Retraining skipped: outcomes of only {Needs} needs")]
     private static partial void LogSkipped(ILogger logger, int needs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rematched {Needs} open needs with {Ranker} in {Milliseconds:F0} ms")]
-    private static partial void LogRematched(ILogger logger, int needs, string ranker, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rematched {Needs} open needs with {Ranker}, {Rows} shortlist rows written, in {Milliseconds:F0} ms")]
+    private static partial void LogRematched(ILogger logger, int needs, string ranker, int rows, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Needs} needs past their end date")]
     private static partial void LogExpired(ILogger logger, int needs);
