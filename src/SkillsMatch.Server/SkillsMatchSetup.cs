@@ -31,6 +31,9 @@ public static class SkillsMatchSetup
 
         // SQL text at Information would flood the log; defaults here hold wherever the program is started from.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        // Hangfire's SQLite storage logs every expiration sweep at Information: half the lines of a normal start.
+        builder.Logging.AddFilter("Hangfire.Storage.SQLite", LogLevel.Warning);
         builder.AddStorage();
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.Section);
         services.AddOptions<SkillsMatch.Engine.Matching.MatchingOptions>().BindConfiguration("Matching")

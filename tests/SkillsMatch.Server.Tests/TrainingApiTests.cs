@@ -116,6 +116,8 @@ public sealed class TrainingApiTests : IDisposable
     [InlineData("/api/forum/rounds/999999/cohorts", HttpStatusCode.NotFound)]
     [InlineData("/api/training/cohorts?region=07339&from=2027-05-01&to=2027-01-01", HttpStatusCode.BadRequest)]
     [InlineData("/api/training/cohorts?region=1&from=2027-01-01&to=2027-05-01", HttpStatusCode.BadRequest)]
+    [InlineData("/api/training/cohorts?region=07339&from=2020-01-01&to=2030-12-31", HttpStatusCode.BadRequest)]
+    [InlineData("/api/training/cohorts?region=07339&from=2027-01-01&to=2029-01-02", HttpStatusCode.BadRequest)]
     public async Task Bad_training_requests_get_problem_details(string template, HttpStatusCode status)
     {
         var (need, _) = await ForkliftNeedAsync();

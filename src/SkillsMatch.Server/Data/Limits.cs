@@ -11,5 +11,8 @@ public static class Limits
 
     /// <summary>The highest page number a list accepts: the row offset stays far inside int, whatever the page size.</summary>
     public const int MaxPage = 100_000;
+
+    /// <summary>The longest period a report-like request (training cohorts) covers, so no single request runs for seconds.</summary>
+    public const int MaxReportMonths = 24;
     public const int RequestBodyBytes = 256 * 1024;
 }

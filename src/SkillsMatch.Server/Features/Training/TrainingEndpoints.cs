@@ -100,6 +100,11 @@ public static class TrainingEndpoints
             {
                 problems.Add("to", Texts.Pick("Ende des Zeitraums fehlt oder liegt vor dem Beginn.", "End of the period missing or before the start."));
             }
+            else if (from is { } f && to > f.AddMonths(Limits.MaxReportMonths))
+            {
+                // Bounded cost: a report covers at most two years of need starts.
+                problems.Add("to", Texts.Pick($"Der Zeitraum darf höchstens {Limits.MaxReportMonths} Monate umfassen.", $"The period may span at most {Limits.MaxReportMonths} months."));
+            }
 
             if (problems.HasErrors)
             {
