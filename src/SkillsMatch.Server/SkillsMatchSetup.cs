@@ -52,6 +52,7 @@ public static class SkillsMatchSetup
         services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
+        services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();
         services.AddSingleton<RankerStore>();
         services.AddSingleton<RankerHost>();
@@ -120,6 +121,7 @@ public static class SkillsMatchSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestGuardMiddleware>();
         app.UseRequestTimeouts();
+        app.UseMiddleware<StartupGateMiddleware>();
 
         // A model promoted by another instance is used here from the next request after the check interval.
         app.Use(async (context, next) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,5 +43,40 @@ public sealed class SeedingTests
         protected override bool? SeedSamples => seed;
 
         protected override string Environment => environment;
+    }
+
+    /// <summary>
+    /// Issue 10: while the first start seeds (seconds), the service already listens: /health says
+    /// 503 "Starting" and the API 503 with Retry-After and a problem, then both answer normally.
+    /// The first requests come milliseconds after the start, well inside the seeding.
+    /// </summary>
+    [Fact]
+    public async Task While_seeding_health_and_api_answer_503_starting_then_normally()
+    {
+        using var factory = new StartingFactory();
+        var http = factory.CreateClient();
+        var gate = factory.Services.GetRequiredService<SkillsMatch.Server.Data.StartupGate>();
+
+        var health = await http.GetAsync("/health");
+        var api = await http.GetAsync("/api/needs");
+        var readyBefore = gate.IsReady;
+
+        Assert.False(readyBefore, "seeding finished before the first request; the test saw nothing");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("Starting", await health.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(api.Headers.RetryAfter);
+
+        await gate.Ready.WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/api/needs")).StatusCode);
+    }
+
+    private sealed class StartingFactory : SkillsMatchFactory
+    {
+        protected override bool? SeedSamples => true;
+
+        protected override bool WaitUntilReady => false;
     }
 }

@@ -111,6 +111,20 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
             Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture));
     });
 
+    protected virtual bool WaitUntilReady => true;
+
+    /// <summary>Starts the app and waits until its startup gate is open (the samples seeded, when asked), as a user would wait for /health.</summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitUntilReady)
+        {
+            host.Services.GetRequiredService<StartupGate>().Ready.GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -55,11 +55,25 @@ public static class JobsSetup
 /// migrated. Instances starting on one database enqueue this once: under a lock in the job storage,
 /// the first one records its job, and the others find it there.
 /// </summary>
-internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobClient client, JobStorage storage) : IHostedService
+internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobClient client, JobStorage storage, Data.StartupGate gate) : IHostedService
 {
     private const string Key = "skillsmatch:first-training";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? _deferred;
+
+    /// <summary>At once when the data are there; while the samples are still being seeded, once they are (the start does not wait).</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (gate.IsReady)
+        {
+            return EnqueueOnceAsync(cancellationToken);
+        }
+
+        _deferred = gate.Ready.ContinueWith(t => t.IsCompletedSuccessfully ? EnqueueOnceAsync(CancellationToken.None) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        return Task.CompletedTask;
+    }
+
+    private async Task EnqueueOnceAsync(CancellationToken cancellationToken)
     {
         if (await store.AnyPromotedAsync(cancellationToken))
         {
@@ -78,5 +92,5 @@ internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobCli
         connection.SetRangeInHash(Key, [new KeyValuePair<string, string>("job", retrain)]);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => _deferred is null ? Task.CompletedTask : _deferred.WaitAsync(cancellationToken);
 }
