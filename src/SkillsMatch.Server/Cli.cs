@@ -31,7 +31,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
+            await MigrateAsync(host, db, ct);
             Console.WriteLine($"Migrated: {db.Database.GetAppliedMigrations().Count()} migrations applied.");
             return 0;
         });
@@ -43,7 +43,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
+            await MigrateAsync(host, db, ct);
             var jobs = scope.ServiceProvider.GetRequiredService<Features.Jobs.MatchingJobs>();
 
             // The first run also builds the candidate index from the database; the second is what the nightly job costs.
@@ -133,7 +133,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
+            await MigrateAsync(host, db, ct);
             if (await db.Employers.AnyAsync(ct) || await db.Clients.AnyAsync(ct) || await db.Courses.AnyAsync(ct))
             {
                 Console.Error.WriteLine("Nichts importiert: die Datenbank ist nicht leer; Beispieldaten kommen nur in eine leere Datenbank (nothing imported: the database is not empty).");
@@ -166,7 +166,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
+            await MigrateAsync(host, db, ct);
             if (parse.GetValue(export) is { } folder)
             {
                 var examples = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().ExamplesAsync(db, ct);
@@ -176,7 +176,7 @@ public static class Cli
 
             try
             {
-                var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, TimeProvider.System.GetUtcNow(), ct);
+                var card = await scope.ServiceProvider.GetRequiredService<Features.Ranking.RankerHost>().TrainAsync(db, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
                 Console.WriteLine(Features.Ranking.ModelReport.Format(card));
                 return 0;
             }
@@ -204,7 +204,7 @@ public static class Cli
             await using var host = BuildHost([.. parse.UnmatchedTokens]);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SkillsMatchDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
+            await MigrateAsync(host, db, ct);
             if (parse.GetValue(suite) == "taxonomy")
             {
                 Console.Write(await Features.Ranking.TaxonomyReport.RunAsync(scope.ServiceProvider, db, ct));
@@ -227,6 +227,9 @@ public static class Cli
         });
         return evaluate;
     }
+
+    private static Task MigrateAsync(WebApplication host, SkillsMatchDbContext db, CancellationToken ct) =>
+        DatabaseMigrator.MigrateAsync(db, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillsMatch.Migrations"), ct);
 
     /// <summary>The app's services without the web server, for verbs that only need the database.</summary>
     private static WebApplication BuildHost(string[] args)

@@ -85,21 +85,12 @@ public static class SkillsMatchSetup
         {
             Timeout = timeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = async context =>
-            {
-                var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = StatusCodes.Status503ServiceUnavailable,
-                        Title = Texts.Pick("Zeitüberschreitung.", "Request timed out."),
-                        Detail = Texts.Pick($"Die Anfrage dauerte länger als {timeout.TotalSeconds:0} Sekunden und wurde abgebrochen. Bitte den Zeitraum oder die Region verkleinern.",
-                            $"The request took longer than {timeout.TotalSeconds:0} seconds and was cancelled. Narrow the period or region."),
-                    },
-                });
-            },
+            WriteTimeoutResponse = context => Problems.WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                Texts.Pick("Zeitüberschreitung.", "Request timed out."),
+                Texts.Pick($"Die Anfrage dauerte länger als {timeout.TotalSeconds:0} Sekunden und wurde abgebrochen. Bitte den Zeitraum oder die Region verkleinern.",
+                    $"The request took longer than {timeout.TotalSeconds:0} seconds and was cancelled. Narrow the period or region.")),
         });
         services.AddHealthChecks().AddDbContextCheck<SkillsMatchDbContext>("database");
         services.AddRequestLocalization(options =>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -11,7 +12,7 @@ namespace SkillsMatch.Server.Tests;
 /// binding failures in German naming the parameter, bounded paging, strict ids, strong ETags,
 /// and writes racing each other answered 409/412, never 500 — with the data unchanged by every refusal.
 /// </summary>
-public sealed class BadInputTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
+public sealed class BadInputTests(SkillsMatchFactory factory, ITestOutputHelper output) : IClassFixture<SkillsMatchFactory>
 {
     private readonly HttpClient _http = factory.CreateClient();
 
@@ -392,6 +393,7 @@ public sealed class BadInputTests(SkillsMatchFactory factory) : IClassFixture<Sk
         }
 
         var summary = string.Join("; ", counts.Select(c => $"{c.Key}: {string.Join(", ", c.Value.OrderBy(v => v.Key).Select(v => $"{(int)v.Key}×{v.Value}"))}"));
+        output.WriteLine(summary);
         Assert.True(counts.Values.All(c => c.Keys.All(s => (int)s < 500)), summary);
 
         // What was refused left nothing behind: no outcome or comment of a deleted need, no need of a deleted employer.

@@ -110,7 +110,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             return Texts.Pick("Pflichtangabe fehlt.", "Required value missing.");
         }
 
-        var shown = parameter.Value.Length > 40 ? parameter.Value[..40] + "…" : parameter.Value;
+        var shown = Problems.Shown(parameter.Value);
         var type = TypeNamed(parameter.TypeName);
         var names = type is null ? null : EnumNames(type);
         return names is not null
@@ -166,7 +166,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 /// with a body (415; JSON is UTF-8, RFC 8259, and an unknown charset made the JSON reader throw),
 /// and control characters in the query string (400 naming the parameter, <see cref="InputRules"/>).
 /// </summary>
-internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetailsService problems)
+internal sealed class RequestGuardMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -180,20 +180,13 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next, IProblemDetai
             && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
             && media.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase) && !IsUtf8(p.Value.Value)) is { } charset)
         {
-            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            var value = charset.Value.Value ?? string.Empty;
-            var shown = value.Length > 40 ? value[..40] + "…" : value;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = Texts.Pick("Zeichensatz nicht unterstützt.", "Charset not supported."),
-                    Detail = Texts.Pick($"Der Zeichensatz „{shown}“ wird nicht unterstützt; Anfragen sind UTF-8 (charset=utf-8).",
-                        $"The charset '{shown}' is not supported; requests are UTF-8 (charset=utf-8)."),
-                },
-            });
+            var shown = Problems.Shown(charset.Value.Value ?? string.Empty);
+            await Problems.WriteAsync(
+                context,
+                StatusCodes.Status415UnsupportedMediaType,
+                Texts.Pick("Zeichensatz nicht unterstützt.", "Charset not supported."),
+                Texts.Pick($"Der Zeichensatz „{shown}“ wird nicht unterstützt; Anfragen sind UTF-8 (charset=utf-8).",
+                    $"The charset '{shown}' is not supported; requests are UTF-8 (charset=utf-8)."));
             return;
         }
 

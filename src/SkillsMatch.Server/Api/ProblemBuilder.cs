@@ -54,6 +54,21 @@ public static class Problems
             $"Der Datensatz wurde inzwischen geändert (aktuelle Version {current}). Bitte neu laden und die Änderung erneut senden.",
             $"The record has changed in the meantime (current version {current}). Reload it and send the change again."));
 
+    /// <summary>Writes a problem straight to the response, for middleware that answers before any handler runs.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
+    /// <summary>A value a user sent, cut to 40 characters for a message.</summary>
+    public static string Shown(string value) => value.Length > 40 ? value[..40] + "…" : value;
+
     public static ProblemHttpResult PreconditionFailed(long current) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status412PreconditionFailed,

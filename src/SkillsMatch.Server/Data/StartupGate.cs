@@ -20,7 +20,7 @@ public sealed class StartupGate
 }
 
 /// <summary>Answers for a service that is still starting: 503 with Retry-After on /health and the API.</summary>
-internal sealed class StartupGateMiddleware(RequestDelegate next, StartupGate gate, Microsoft.AspNetCore.Http.IProblemDetailsService problems)
+internal sealed class StartupGateMiddleware(RequestDelegate next, StartupGate gate)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,25 +30,19 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, StartupGate ga
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         if (context.Request.Path.StartsWithSegments("/health"))
         {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync(gate.Ready.IsFaulted ? "Unhealthy: start failed" : "Starting");
             return;
         }
 
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = Api.Texts.Pick("Der Dienst startet.", "The service is starting."),
-                Detail = Api.Texts.Pick("Die Beispieldaten werden geladen; bitte in einigen Sekunden erneut versuchen.",
-                    "The sample data are being loaded; try again in a few seconds."),
-            },
-        });
+        await Api.Problems.WriteAsync(
+            context,
+            StatusCodes.Status503ServiceUnavailable,
+            Api.Texts.Pick("Der Dienst startet.", "The service is starting."),
+            Api.Texts.Pick("Die Beispieldaten werden geladen; bitte in einigen Sekunden erneut versuchen.", "The sample data are being loaded; try again in a few seconds."));
     }
 }
