@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
@@ -35,6 +36,16 @@ public static class SkillsMatchSetup
         // Hangfire's SQLite storage logs every expiration sweep at Information: half the lines of a normal start.
         builder.Logging.AddFilter("Hangfire.Storage.SQLite", LogLevel.Warning);
         builder.AddStorage();
+        builder.AddAccounts();
+        services.AddRateLimits(builder.Configuration);
+
+        // The server does not announce what it is; HSTS (outside Development) tells browsers to stay on HTTPS for a year.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.Section);
         services.AddOptions<SkillsMatch.Engine.Matching.MatchingOptions>().BindConfiguration("Matching")
             .Validate(o => o.MinHoursShare is > 0 and <= 1 && o.RelatedCredit is >= 0 and <= 1 && o.RescoreFactor >= 1 && o.MinRescoreDepth >= 1,
@@ -107,12 +118,22 @@ public static class SkillsMatchSetup
     public static WebApplication MapSkillsMatch(this WebApplication app)
     {
         app.UseForwardedHeadersWhenEnabled();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestGuardMiddleware>();
         app.UseRequestTimeouts();
         app.UseMiddleware<StartupGateMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<CookieAntiforgeryMiddleware>();
 
         // A model promoted by another instance is used here from the next request after the check interval.
         app.Use(async (context, next) =>
@@ -125,13 +146,14 @@ public static class SkillsMatchSetup
             await next(context);
         });
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API"));
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
-        app.MapHealthChecks("/health");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API")).AllowAnonymous();
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
 
         // The API's endpoints share one group, so rules every body obeys are set once.
         var api = app.MapGroup("").CheckBodies();
+        api.MapAccountEndpoints();
         api.MapReferenceEndpoints();
         api.MapEmployerEndpoints();
         api.MapForumRoundEndpoints();

@@ -1,24 +1,63 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Tests;
 
 public sealed class DashboardTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
 {
-    [Theory]
-    [InlineData("127.0.0.1", HttpStatusCode.OK)]
-    [InlineData("203.0.113.7", HttpStatusCode.Unauthorized)]
-    public async Task Jobs_dashboard_answers_local_requests_only(string remote, HttpStatusCode expected)
+    [Fact]
+    public async Task Jobs_dashboard_refuses_anonymous_and_every_role_but_admin()
     {
-        using var client = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Parse(remote))))).CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateAnonymousClient().GetAsync("/jobs")).StatusCode);
+        foreach (var role in new[] { Roles.Caseworker, Roles.Planner, Roles.TrainingProvider })
+        {
+            var client = role == Roles.Caseworker ? factory.CreateClient() : factory.CreateClientAs(role, provider: role == Roles.TrainingProvider ? "Träger" : null);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/jobs")).StatusCode);
+        }
 
-        var response = await client.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClientAs(Roles.Admin).GetAsync("/jobs")).StatusCode);
+    }
 
-        Assert.Equal(expected, response.StatusCode);
+    [Fact]
+    public async Task Being_local_no_longer_admits_anyone()
+    {
+        // Behind a reverse proxy on the same host every request is "local"; that must not let anyone in.
+        using var local = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Loopback))));
+        var client = local.CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/jobs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_refuses_a_cross_site_post_from_a_signed_in_admin_and_accepts_its_own_form()
+    {
+        // An admin signed in with the cookie, as in a browser.
+        await factory.EnsureUserAsync("dashboard-admin@tests.example", Roles.Admin, new UserScope(null, null, null));
+        var browser = factory.CreateAnonymousClient();
+        var signIn = await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "dashboard-admin@tests.example", password = SkillsMatchFactory.TestPassword });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/jobs/recurring")).StatusCode);
+
+        // A foreign page's form: the cookie goes along (a browser without SameSite), the token does not.
+        var forged = await browser.PostAsync("/jobs/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "rematch")]));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        // The dashboard's own page carries the antiforgery token in its header.
+        var page = await (await browser.GetAsync("/jobs/recurring")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        var header = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the dashboard page carries an antiforgery token");
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/jobs/recurring/trigger") { Content = new FormUrlEncodedContent([new("jobs[]", "rematch")]) };
+        own.Headers.Add(header, token);
+        var accepted = await browser.SendAsync(own);
+        Assert.NotEqual(HttpStatusCode.Forbidden, accepted.StatusCode);
     }
 
     /// <summary>Makes every request come from the given address, as Kestrel would report it.</summary>

@@ -1,3 +1,4 @@
+using SkillsMatch.Server.Features.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public sealed class JobsTests(SkillsMatchFactory factory) : IClassFixture<Skills
     public async Task Retrain_job_with_too_few_outcomes_keeps_the_heuristic()
     {
         await RunAsync(j => j.RetrainAsync(CancellationToken.None));
-        var ranker = await (await _http.GetAsync("/api/ranker")).JsonAsync();
+        var ranker = await (await factory.CreateClientAs(Roles.Admin).GetAsync("/api/ranker")).JsonAsync();
         Assert.Equal("heuristic", ranker.GetProperty("ranker").GetString());
     }
 
@@ -139,7 +140,8 @@ public sealed class RetrainOnSamplesTests : IDisposable
             await scope.ServiceProvider.GetRequiredService<MatchingJobs>().RetrainAsync(CancellationToken.None);
         }
 
-        var ranker = await (await http.GetAsync("/api/ranker")).JsonAsync();
+        var admin = _factory.CreateClientAs(Roles.Admin);
+        var ranker = await (await admin.GetAsync("/api/ranker")).JsonAsync();
         Assert.StartsWith("lightgbm", ranker.GetProperty("ranker").GetString(), StringComparison.Ordinal);
         var card = ranker.GetProperty("card");
         Assert.True(card.GetProperty("promoted").GetBoolean());
@@ -153,7 +155,7 @@ public sealed class RetrainOnSamplesTests : IDisposable
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Model, "corrupt"u8.ToArray())));
         host.Reload();
 
-        var fallback = await (await http.GetAsync("/api/ranker")).JsonAsync();
+        var fallback = await (await admin.GetAsync("/api/ranker")).JsonAsync();
         Assert.Equal("heuristic", fallback.GetProperty("ranker").GetString());
         Assert.Contains(version, fallback.GetProperty("fallbackReason").GetString(), StringComparison.Ordinal);
         var response = await http.GetAsync("/api/needs/2/candidates?top=10");

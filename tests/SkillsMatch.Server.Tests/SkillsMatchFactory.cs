@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Samples;
 
 namespace SkillsMatch.Server.Tests;
@@ -81,6 +82,91 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
         // Tests run jobs themselves; no background Hangfire server picks up recurring work.
         builder.UseSetting("Jobs:Enabled", "false");
+
+        // The default caseworker reaches every client unless a test narrows it; tokens outlive any fake-clock jump.
+        builder.UseSetting("Access:Caseload", Caseload.ToString());
+        builder.UseSetting("Accounts:BearerTokenMinutes", (60 * 24 * 365 * 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:PerUserPerMinute", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:PerAddressPerMinute", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The password of every account a test signs in with.</summary>
+    public const string TestPassword = "Test-Passwort-123";
+
+    /// <summary>The caseload code of the default caseworker every <see cref="WebApplicationFactory{T}.CreateClient()"/> signs in as.</summary>
+    public const string DefaultCaseworker = "IFK-01";
+
+    protected virtual CaseloadScope Caseload => CaseloadScope.All;
+
+    protected virtual int RateLimit => 1_000_000;
+
+    /// <summary>Every client signs in as the default caseworker (a real account, a real sign-in), unless a test asks for another role.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        SignIn(client, Roles.Caseworker, new UserScope(null, DefaultCaseworker, null));
+    }
+
+    /// <summary>A client signed in with a fresh or existing account of the role and scope.</summary>
+    public HttpClient CreateClientAs(string role, int? employerId = null, string? caseworker = null, string? provider = null)
+    {
+        var client = CreateClient();
+        SignIn(client, role, new UserScope(employerId, caseworker, provider));
+        return client;
+    }
+
+    /// <summary>A client with no sign-in.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>The e-mail of the test account of a role and scope.</summary>
+    public static string EmailOf(string role, UserScope scope) =>
+        $"{role.ToLowerInvariant()}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{scope.EmployerId}|{scope.Caseworker}|{scope.Provider}")))[..12].ToLowerInvariant()}@tests.example";
+
+    /// <summary>Creates the account (directly, as the CLI would) unless it exists, then signs in over HTTP on this client.</summary>
+    private void SignIn(HttpClient client, string role, UserScope scope)
+    {
+        var email = EmailOf(role, scope);
+        EnsureUserAsync(email, role, scope).GetAwaiter().GetResult();
+        client.DefaultRequestHeaders.Authorization = null;
+
+        // The client being configured has no address yet; the sign-in goes through a client of its own.
+        // (A WithWebHostBuilder copy shares this app's database, and with it the token keys.)
+        using var login = new HttpClient(Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+        using var response = login.PostAsJsonAsync("/api/auth/login", new { email, password = TestPassword }).GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Test sign-in as {role} failed: {(int)response.StatusCode} {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        }
+
+        var token = response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult().GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private readonly SemaphoreSlim _users = new(1, 1);
+
+    public async Task EnsureUserAsync(string email, string role, UserScope scope)
+    {
+        await _users.WaitAsync();
+        try
+        {
+            await using var services = Services.CreateAsyncScope();
+            var users = services.ServiceProvider.GetRequiredService<UserAdministration>();
+            if (await users.FindAsync(email) is null)
+            {
+                var result = await users.CreateAsync(email, role, scope, TestPassword, null);
+                Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+        finally
+        {
+            _users.Release();
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<SkillsMatchDbContext, Task<T>> action)

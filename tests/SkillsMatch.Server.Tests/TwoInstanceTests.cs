@@ -1,3 +1,4 @@
+using SkillsMatch.Server.Features.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
@@ -73,21 +74,21 @@ public sealed class TwoInstanceTests : IDisposable
         var employer = await a.CreateEmployerAsync();
         var need = await a.CreateNeedAsync(employer, n => n.With("municipalityAgs", TestData.Ingelheim).With("certificates", Array.Empty<string>()));
         await a.CreateAsync("/api/clients", TestData.Client());
-        Assert.Equal("heuristic", await RankerAsync(b));
+        Assert.Equal("heuristic", await RankerAsync(_b!));
 
         // Trained on made-up examples and promoted by hand: this test is about where the model lives, not whether it is good.
         var (model, card) = RankerTraining.Train(Examples(new Random(7)), new ActiveRanker(Ranker.Heuristic, null, null), _a.Clock.Now, _ => 0.5);
         var storeA = _a.Services.GetRequiredService<RankerStore>();
         await storeA.SaveAsync(model, card with { Promoted = false }, CancellationToken.None);
         await storeA.PromoteAsync(card.Version, CancellationToken.None);
-        var promoted = await RankerAsync(a);
+        var promoted = await RankerAsync(_a);
         Assert.EndsWith(card.Version, promoted, StringComparison.Ordinal);
 
         _b!.Clock.Now = _b.Clock.Now.AddMinutes(1);
-        Assert.Equal(promoted, await RankerAsync(b));
+        Assert.Equal(promoted, await RankerAsync(_b));
         var candidates = await (await b.GetAsync($"/api/needs/{need}/candidates?top=5")).JsonAsync();
         Assert.Equal(promoted, candidates.GetProperty("ranker").GetString());
-        var models = await (await b.GetAsync("/api/ranker/models")).JsonAsync();
+        var models = await (await _b.CreateClientAs(Roles.Admin).GetAsync("/api/ranker/models")).JsonAsync();
         Assert.Equal([card.Version], models.EnumerateArray().Select(m => m.GetProperty("version").GetString()));
     }
 
@@ -103,8 +104,9 @@ public sealed class TwoInstanceTests : IDisposable
         return [.. body.GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("needId").GetInt32())];
     }
 
-    private static async Task<string> RankerAsync(HttpClient http) =>
-        (await (await http.GetAsync("/api/ranker")).JsonAsync()).GetProperty("ranker").GetString()!;
+    /// <summary>The active ranker as an admin of that instance sees it.</summary>
+    private static async Task<string> RankerAsync(SkillsMatchFactory instance) =>
+        (await (await instance.CreateClientAs(Roles.Admin).GetAsync("/api/ranker")).JsonAsync()).GetProperty("ranker").GetString()!;
 
     private static List<LabeledExample> Examples(Random random)
     {

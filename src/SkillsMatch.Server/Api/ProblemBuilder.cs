@@ -10,6 +10,8 @@ public sealed class ProblemBuilder
 
     public bool HasErrors => _errors.Count > 0;
 
+    public IEnumerable<KeyValuePair<string, List<string>>> Errors => _errors;
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -45,6 +47,9 @@ public static class Problems
             statusCode: StatusCodes.Status404NotFound,
             title: Texts.Pick("Nicht gefunden.", "Not found."),
             detail: Texts.Pick($"{what} {id} gibt es nicht.", $"There is no {what} {id}."));
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Pick("Keine Berechtigung.", "Forbidden."), detail: detail);
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Pick("Konflikt.", "Conflict."), detail: detail);

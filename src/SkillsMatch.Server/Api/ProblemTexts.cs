@@ -20,10 +20,13 @@ public static class ProblemTexts
         (problem.Title, var detail) = status switch
         {
             StatusCodes.Status400BadRequest => ("Ungültige Anfrage.", null),
+            StatusCodes.Status401Unauthorized => ("Anmeldung erforderlich.", "Bitte anmelden: POST /api/auth/login, dann das Token als Authorization: Bearer senden."),
+            StatusCodes.Status403Forbidden => ("Keine Berechtigung.", "Diese Rolle darf diese Anfrage nicht stellen."),
             StatusCodes.Status404NotFound => ("Nicht gefunden.", "Diese Adresse gibt es nicht."),
             StatusCodes.Status405MethodNotAllowed => ("Methode nicht erlaubt.", "Diese Methode gibt es für diese Adresse nicht."),
             StatusCodes.Status413PayloadTooLarge => ("Anfrage zu groß.", null),
             StatusCodes.Status415UnsupportedMediaType => ("Medientyp nicht unterstützt.", UnsupportedMediaType),
+            StatusCodes.Status429TooManyRequests => ("Zu viele Anfragen.", "Bitte kurz warten und dann erneut senden."),
             StatusCodes.Status500InternalServerError => ("Interner Fehler.", null),
             _ => (problem.Title, (string?)null),
         };

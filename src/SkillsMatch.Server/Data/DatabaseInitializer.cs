@@ -26,6 +26,7 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, I
             LogMigrated(logger, storage.Provider);
             if (!storage.SeedSamplesOnStart || await db.Employers.AnyAsync(cancellationToken))
             {
+                await scope.ServiceProvider.GetRequiredService<Features.Accounts.DemoAccounts>().EnsureAsync(cancellationToken);
                 gate.Open();
                 return;
             }
@@ -43,6 +44,7 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, I
             var importer = scope.ServiceProvider.GetRequiredService<SampleImporter>();
             var counts = await importer.ImportAsync(folder, ct);
             LogSeeded(logger, counts.Employers, counts.Needs, counts.Clients, counts.Courses, counts.Outcomes);
+            await scope.ServiceProvider.GetRequiredService<Features.Accounts.DemoAccounts>().EnsureAsync(ct);
             gate.Open();
         }
         catch (Exception e) when (e is not OutOfMemoryException)

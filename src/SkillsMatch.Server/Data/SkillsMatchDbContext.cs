@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
@@ -14,7 +18,7 @@ namespace SkillsMatch.Server.Data;
 /// The one context. SQLite uses it as is; PostgreSQL uses <see cref="PostgresSkillsMatchDbContext"/>,
 /// a subclass only so that each provider owns its migrations.
 /// </summary>
-public class SkillsMatchDbContext : DbContext
+public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock;
 
@@ -39,8 +43,17 @@ public class SkillsMatchDbContext : DbContext
 
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);
+    /// <summary>The keys that protect sign-in cookies and bearer tokens, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SkillsMatchDbContext).Assembly);
+
+        // The five roles exist in every database from its first migration.
+        builder.Entity<IdentityRole>().HasData(Features.Accounts.Roles.All.Select(r => new IdentityRole(r) { Id = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -24,7 +24,7 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, StartupGate ga
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (gate.IsReady || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health")))
+        if (gate.IsReady || context.Request.Path.StartsWithSegments("/api/auth") || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health")))
         {
             await next(context);
             return;

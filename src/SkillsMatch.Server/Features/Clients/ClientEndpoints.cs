@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Matching;
 
 namespace SkillsMatch.Server.Features.Clients;
@@ -11,10 +12,11 @@ public static class ClientEndpoints
 {
     public static RouteGroupBuilder MapClientEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/clients").WithTags("Clients");
+        // Client profiles are social data: caseworkers only, and each only within their caseload (Access:Caseload).
+        var group = routes.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(Policies.Caseworker);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<ClientResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, ReferenceData reference, string? caseworker, string? region, string? skill, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, ReferenceData reference, Access access, string? caseworker, string? region, string? skill, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -25,7 +27,7 @@ public static class ClientEndpoints
                 return problems.ToProblem();
             }
 
-            var query = db.Clients.AsNoTracking();
+            var query = access.CaseloadOf(db.Clients.AsNoTracking());
             if (!string.IsNullOrWhiteSpace(caseworker))
             {
                 query = query.Where(c => c.Caseworker == caseworker);
@@ -48,10 +50,10 @@ public static class ClientEndpoints
         });
 
         group.MapGet("/{id:int}", async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+            int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null)
+            if (client is null || !access.Reaches(client))
             {
                 return NotFound(id);
             }
@@ -61,10 +63,11 @@ public static class ClientEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<ClientResponse>, ValidationProblem>> (
-            ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, CancellationToken ct) =>
+            ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, Access access, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            CheckCaseload(access, input, problems);
             await problems.CheckReferenceAsync(db, input.Reference, null, ct);
             if (problems.HasErrors)
             {
@@ -80,16 +83,17 @@ public static class ClientEndpoints
         });
 
         group.MapPut("/{id:int}", async Task<Results<Ok<ClientResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, HttpContext http, CancellationToken ct) =>
+            int id, ClientInput input, ClientValidator validator, SkillsMatchDbContext db, ReferenceData reference, CandidateIndexHost index, Access access, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null)
+            if (client is null || !access.Reaches(client))
             {
                 return NotFound(id);
             }
 
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            CheckCaseload(access, input, problems);
             await problems.CheckReferenceAsync(db, input.Reference, id, ct);
             if (problems.HasErrors)
             {
@@ -108,10 +112,10 @@ public static class ClientEndpoints
             return TypedResults.Ok(ClientResponse.From(client, reference));
         });
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CandidateIndexHost index, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CandidateIndexHost index, Access access, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null)
+            if (client is null || !access.Reaches(client))
             {
                 return NotFound(id);
             }
@@ -128,6 +132,15 @@ public static class ClientEndpoints
         });
 
         return group;
+    }
+
+    /// <summary>A caseworker files a client only into a caseload within their reach.</summary>
+    private static void CheckCaseload(Access access, ClientInput input, ProblemBuilder problems)
+    {
+        if (input.Caseworker is { Length: > 0 } code && !access.Reaches(code))
+        {
+            problems.Add("caseworker", Texts.Pick($"Das Fallkürzel {Problems.Shown(code)} gehört nicht zu Ihrem Bestand.", $"Caseload {Problems.Shown(code)} is not within your reach."));
+        }
     }
 
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Klient", "client"), id);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.Courses;
 
@@ -10,7 +11,8 @@ public static class CourseEndpoints
 {
     public static RouteGroupBuilder MapCourseEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/courses").WithTags("Courses");
+        // The catalogue is open to every signed-in role; a training provider changes only its own courses.
+        var group = routes.MapGroup("/api/courses").WithTags("Courses").RequireAuthorization(Policies.SignedIn);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<CourseResponse>>, ValidationProblem>> (
             SkillsMatchDbContext db, ReferenceData reference, string? provider, string? skill, int? page, int? pageSize, CancellationToken ct) =>
@@ -54,10 +56,11 @@ public static class CourseEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<CourseResponse>, ValidationProblem>> (
-            CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            CheckProvider(access, input, problems);
             if (problems.HasErrors)
             {
                 return problems.ToProblem();
@@ -68,10 +71,10 @@ public static class CourseEndpoints
             db.Courses.Add(course);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/courses/{course.Id}", CourseResponse.From(course, reference));
-        });
+        }).RequireAuthorization(Policies.Courses);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<CourseResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+            int id, CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (course is null)
@@ -79,8 +82,14 @@ public static class CourseEndpoints
                 return NotFound(id);
             }
 
+            if (!access.OwnsProvider(course.Provider))
+            {
+                return NotYours(id);
+            }
+
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            CheckProvider(access, input, problems);
             if (problems.HasErrors)
             {
                 return problems.ToProblem();
@@ -95,14 +104,19 @@ public static class CourseEndpoints
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, course);
             return TypedResults.Ok(CourseResponse.From(course, reference));
-        });
+        }).RequireAuthorization(Policies.Courses);
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
             var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (course is null)
             {
                 return NotFound(id);
+            }
+
+            if (!access.OwnsProvider(course.Provider))
+            {
+                return NotYours(id);
             }
 
             if (http.Request.Headers.IfMatch.Count > 0 && Concurrency.Check(http.Request, null, course) is { } stale)
@@ -113,9 +127,21 @@ public static class CourseEndpoints
             db.Courses.Remove(course);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(Policies.Courses);
 
         return group;
+    }
+
+    private static ProblemHttpResult NotYours(int id) =>
+        Problems.Forbidden(Texts.Pick($"Kurs {id} gehört einem anderen Bildungsträger.", $"Course {id} belongs to another provider."));
+
+    /// <summary>A training provider posts courses under its own name only.</summary>
+    private static void CheckProvider(Access access, CourseInput input, ProblemBuilder problems)
+    {
+        if (access.IsProvider && input.Provider is { } provider && !string.Equals(provider.Trim(), access.Provider, StringComparison.Ordinal))
+        {
+            problems.Add("provider", Texts.Pick("Kurse nur unter dem eigenen Trägernamen anlegen.", "Post courses under your own provider name only."));
+        }
     }
 
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Kurs", "course"), id);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.Employers;
 
@@ -30,10 +31,11 @@ public static class EmployerEndpoints
 {
     public static RouteGroupBuilder MapEmployerEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/employers").WithTags("Employers");
+        // Employer users see and change their own organisation only; staff create and delete employers.
+        var group = routes.MapGroup("/api/employers").WithTags("Employers").RequireAuthorization(Policies.Directory);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<EmployerResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, string? q, string? sector, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, Access access, string? q, string? sector, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -43,6 +45,12 @@ public static class EmployerEndpoints
             }
 
             var query = db.Employers.AsNoTracking();
+            if (access.IsEmployer)
+            {
+                var own = access.EmployerId;
+                query = query.Where(e => e.Id == own);
+            }
+
             if (!string.IsNullOrWhiteSpace(q))
             {
                 query = query.WhereContains(e => e.Name, q);
@@ -58,10 +66,10 @@ public static class EmployerEndpoints
             return TypedResults.Ok(new PagedList<EmployerResponse>([.. items.Select(EmployerResponse.From)], p, size, total));
         });
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
             var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-            if (employer is null)
+            if (employer is null || !access.OwnsEmployer(id))
             {
                 return Problems.NotFound(Texts.Pick("Arbeitgeber", "employer"), id);
             }
@@ -85,13 +93,13 @@ public static class EmployerEndpoints
             db.Employers.Add(employer);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/employers/{employer.Id}", EmployerResponse.From(employer));
-        });
+        }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<EmployerResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+            int id, EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
             var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
-            if (employer is null)
+            if (employer is null || !access.OwnsEmployer(id))
             {
                 return Problems.NotFound(Texts.Pick("Arbeitgeber", "employer"), id);
             }
@@ -112,7 +120,7 @@ public static class EmployerEndpoints
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, employer);
             return TypedResults.Ok(EmployerResponse.From(employer));
-        });
+        }).RequireAuthorization(Policies.Forum);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -137,7 +145,7 @@ public static class EmployerEndpoints
             db.Employers.Remove(employer);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(Policies.ForumStaff);
 
         return group;
     }

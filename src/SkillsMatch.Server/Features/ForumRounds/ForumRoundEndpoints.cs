@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.ForumRounds;
 
@@ -27,7 +28,8 @@ public static class ForumRoundEndpoints
 {
     public static RouteGroupBuilder MapForumRoundEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/forum/rounds").WithTags("Forum rounds");
+        // Every signed-in role may see when and where the forum meets; the job centre's staff plan the rounds.
+        var group = routes.MapGroup("/api/forum/rounds").WithTags("Forum rounds").RequireAuthorization(Policies.SignedIn);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<ForumRoundResponse>>, ValidationProblem>> (
             SkillsMatchDbContext db, string? sector, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
@@ -87,7 +89,7 @@ public static class ForumRoundEndpoints
             db.ForumRounds.Add(round);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/forum/rounds/{round.Id}", ToResponse(round, 0));
-        });
+        }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<ForumRoundResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, ForumRoundInput input, ForumRoundValidator validator, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
@@ -114,7 +116,7 @@ public static class ForumRoundEndpoints
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, round);
             return TypedResults.Ok(ToResponse(round, await db.Needs.CountAsync(n => n.ForumRoundId == id, ct)));
-        });
+        }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -133,7 +135,7 @@ public static class ForumRoundEndpoints
             db.ForumRounds.Remove(round);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        });
+        }).RequireAuthorization(Policies.ForumStaff);
 
         return group;
     }

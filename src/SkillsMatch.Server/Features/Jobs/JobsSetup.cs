@@ -37,8 +37,10 @@ public static class JobsSetup
 
     public static void MapJobs(this WebApplication app)
     {
-        // The dashboard's default authorization admits local requests only, until accounts exist.
-        app.UseHangfireDashboard("/jobs");
+        // Admins only, wherever the request comes from (behind a proxy every request is "local");
+        // its forms carry ASP.NET Core's antiforgery token, so a foreign page cannot trigger a job.
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminsOnly()], AppPath = "/" })
+            .RequireAuthorization(Accounts.Policies.Admin);
         var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Retrain, j => j.RetrainAsync(CancellationToken.None), jobs.RetrainCron);
@@ -93,4 +95,11 @@ internal sealed class FirstTraining(Ranking.RankerStore store, IBackgroundJobCli
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _deferred is null ? Task.CompletedTask : _deferred.WaitAsync(cancellationToken);
+}
+
+/// <summary>The dashboard's own check, behind the endpoint's admin policy: the signed-in user is an admin.</summary>
+internal sealed class AdminsOnly : Hangfire.Dashboard.IDashboardAuthorizationFilter
+{
+    public bool Authorize(Hangfire.Dashboard.DashboardContext context) =>
+        Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User.IsInRole(Accounts.Roles.Admin);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
 using SkillsMatch.Engine.Reference;
@@ -33,7 +34,8 @@ public static class MatchingEndpoints
 
     public static void MapMatchingEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Matching");
+        // Ranked lists name clients: caseworkers only (employers get pseudonymous-candidates).
+        var group = routes.MapGroup("/api").WithTags("Matching").RequireAuthorization(Policies.Caseworker);
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
@@ -131,7 +133,7 @@ public static class MatchingEndpoints
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -139,7 +141,7 @@ public static class MatchingEndpoints
             }
 
             var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null)
+            if (client is null || !access.Reaches(client))
             {
                 return Problems.NotFound(Texts.Pick("Klient", "client"), id);
             }

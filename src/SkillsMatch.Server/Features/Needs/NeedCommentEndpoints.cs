@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.Needs;
 
@@ -26,11 +27,11 @@ public static class NeedCommentEndpoints
 {
     public static RouteGroupBuilder MapNeedCommentEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/needs/{needId:int}/comments").WithTags("Needs");
+        var group = routes.MapGroup("/api/needs/{needId:int}/comments").WithTags("Needs").RequireAuthorization(Policies.Forum);
 
-        group.MapGet("/", async Task<Results<Ok<List<NeedCommentResponse>>, ProblemHttpResult>> (int needId, SkillsMatchDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async Task<Results<Ok<List<NeedCommentResponse>>, ProblemHttpResult>> (int needId, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
         {
-            if (!await db.Needs.AnyAsync(n => n.Id == needId, ct))
+            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
             {
                 return NeedNotFound(needId);
             }
@@ -40,9 +41,9 @@ public static class NeedCommentEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<NeedCommentResponse>, ValidationProblem, ProblemHttpResult>> (
-            int needId, NeedCommentInput input, NeedCommentValidator validator, SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct) =>
+            int needId, NeedCommentInput input, NeedCommentValidator validator, SkillsMatchDbContext db, Access access, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!await db.Needs.AnyAsync(n => n.Id == needId, ct))
+            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
             {
                 return NeedNotFound(needId);
             }
@@ -60,10 +61,10 @@ public static class NeedCommentEndpoints
             return TypedResults.Created($"/api/needs/{needId}/comments/{comment.Id}", NeedCommentResponse.From(comment));
         });
 
-        group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
             var comment = await db.NeedComments.FirstOrDefaultAsync(c => c.Id == commentId && c.NeedId == needId, ct);
-            if (comment is null)
+            if (comment is null || !await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
             {
                 return Problems.NotFound(Texts.Pick("Kommentar", "comment"), commentId);
             }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.Needs;
 
@@ -24,17 +25,18 @@ public static class NeedEndpoints
 {
     public static RouteGroupBuilder MapNeedEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/needs").WithTags("Needs");
+        // Employers see and change their own organisation's needs; caseworkers (the employer service) every need.
+        var group = routes.MapGroup("/api/needs").WithTags("Needs").RequireAuthorization(Policies.Forum);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<NeedResponse>>, ValidationProblem>> (
-            [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
-            await List(db.Needs.AsNoTracking(), filter, reference, ct));
+            [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
+            await List(Visible(db.Needs.AsNoTracking(), access), filter, reference, ct));
 
         group.MapGet("/{id:int}", async Task<Results<Ok<NeedResponse>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+            int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null)
+            if (need is null || !access.OwnsEmployer(need.EmployerId))
             {
                 return NotFound(id);
             }
@@ -44,20 +46,21 @@ public static class NeedEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<NeedResponse>, ValidationProblem>> (
-            NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
-            await Create(input, validator, db, reference, ct));
+            NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
+            await Create(input, validator, db, reference, access, ct));
 
         group.MapPut("/{id:int}", async Task<Results<Ok<NeedResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
+            int id, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null)
+            if (need is null || !access.OwnsEmployer(need.EmployerId))
             {
                 return NotFound(id);
             }
 
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            CheckEmployer(access, input, problems);
             if (input.Status is { } status && !NeedMapping.CanMove(need.Status, status))
             {
                 problems.Add("status", Texts.Pick(
@@ -82,10 +85,10 @@ public static class NeedEndpoints
             return TypedResults.Ok(NeedResponse.From(need, reference));
         });
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
             var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null)
+            if (need is null || !access.OwnsEmployer(need.EmployerId))
             {
                 return NotFound(id);
             }
@@ -101,19 +104,19 @@ public static class NeedEndpoints
         });
 
         // Needs of one forum round.
-        var rounds = routes.MapGroup("/api/forum/rounds/{roundId:int}/needs").WithTags("Forum rounds");
+        var rounds = routes.MapGroup("/api/forum/rounds/{roundId:int}/needs").WithTags("Forum rounds").RequireAuthorization(Policies.Forum);
         rounds.MapGet("/", async Task<IResult> (
-            int roundId, [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            int roundId, [AsParameters] NeedFilter filter, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
         {
             if (!await db.ForumRounds.AnyAsync(r => r.Id == roundId, ct))
             {
                 return Problems.NotFound(Texts.Pick("Forumsrunde", "forum round"), roundId);
             }
 
-            return (await List(db.Needs.AsNoTracking().Where(n => n.ForumRoundId == roundId), filter, reference, ct)).Result;
+            return (await List(Visible(db.Needs.AsNoTracking(), access).Where(n => n.ForumRoundId == roundId), filter, reference, ct)).Result;
         });
         rounds.MapPost("/", async Task<IResult> (
-            int roundId, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
+            int roundId, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
         {
             if (!await db.ForumRounds.AnyAsync(r => r.Id == roundId, ct))
             {
@@ -127,7 +130,7 @@ public static class NeedEndpoints
                 return problems.ToProblem();
             }
 
-            return (await Create(input with { ForumRoundId = roundId }, validator, db, reference, ct)).Result;
+            return (await Create(input with { ForumRoundId = roundId }, validator, db, reference, access, ct)).Result;
         });
 
         return group;
@@ -135,11 +138,33 @@ public static class NeedEndpoints
 
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
 
+    /// <summary>The needs an employer user sees: their organisation's; every need for the employer service.</summary>
+    public static IQueryable<Need> Visible(IQueryable<Need> needs, Access access)
+    {
+        if (!access.IsEmployer)
+        {
+            return needs;
+        }
+
+        var own = access.EmployerId;
+        return needs.Where(n => n.EmployerId == own);
+    }
+
+    /// <summary>An employer user posts needs for their own organisation only.</summary>
+    private static void CheckEmployer(Access access, NeedInput input, ProblemBuilder problems)
+    {
+        if (access.IsEmployer && input.EmployerId is { } employer && employer != access.EmployerId)
+        {
+            problems.Add("employerId", Texts.Pick("Bedarfe nur für den eigenen Arbeitgeber melden.", "Post needs for your own organisation only."));
+        }
+    }
+
     private static async Task<Results<Created<NeedResponse>, ValidationProblem>> Create(
-        NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct)
+        NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
         problems.Add(await validator.ValidateAsync(input, ct));
+        CheckEmployer(access, input, problems);
         if (input.Status is not (null or NeedStatus.Draft or NeedStatus.Open))
         {
             problems.Add("status", Texts.Pick("Ein neuer Bedarf ist Entwurf (draft) oder offen (open).", "A new need is draft or open."));

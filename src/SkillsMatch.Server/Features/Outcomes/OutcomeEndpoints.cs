@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Features.Outcomes;
 
@@ -52,10 +53,11 @@ public static class OutcomeEndpoints
 {
     public static RouteGroupBuilder MapOutcomeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes");
+        // Outcomes train the ranker: only caseworkers record them, and only for clients within their reach.
+        var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes").RequireAuthorization(Policies.Caseworker);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<OutcomeResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, int? need, int? client, Named<OutcomeStage>? stage, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, Access access, int? need, int? client, Named<OutcomeStage>? stage, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -64,7 +66,7 @@ public static class OutcomeEndpoints
                 return problems.ToProblem();
             }
 
-            var query = db.Outcomes.AsNoTracking();
+            var query = Visible(db, access);
             if (need is { } n)
             {
                 query = query.Where(o => o.NeedId == n);
@@ -85,9 +87,9 @@ public static class OutcomeEndpoints
             return TypedResults.Ok(new PagedList<OutcomeResponse>([.. items.Select(OutcomeResponse.From)], p, size, total));
         });
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await db.Outcomes.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+            var outcome = await Visible(db, access).FirstOrDefaultAsync(o => o.Id == id, ct);
             if (outcome is null)
             {
                 return NotFound(id);
@@ -98,10 +100,11 @@ public static class OutcomeEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<OutcomeResponse>, ValidationProblem>> (
-            OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, CancellationToken ct) =>
+            OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            await CheckClientAsync(db, access, input, problems, ct);
             if (problems.HasErrors)
             {
                 return problems.ToProblem();
@@ -115,9 +118,9 @@ public static class OutcomeEndpoints
         });
 
         group.MapPut("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+            int id, OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id, ct);
+            var outcome = await Visible(db, access).AsTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
             if (outcome is null)
             {
                 return NotFound(id);
@@ -125,6 +128,7 @@ public static class OutcomeEndpoints
 
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
+            await CheckClientAsync(db, access, input, problems, ct);
             if (problems.HasErrors)
             {
                 return problems.ToProblem();
@@ -141,9 +145,9 @@ public static class OutcomeEndpoints
             return TypedResults.Ok(OutcomeResponse.From(outcome));
         });
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id, ct);
+            var outcome = await Visible(db, access).AsTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
             if (outcome is null)
             {
                 return NotFound(id);
@@ -160,6 +164,29 @@ public static class OutcomeEndpoints
         });
 
         return group;
+    }
+
+    /// <summary>The outcomes of clients within the caseworker's reach (all, including erased clients', for scope All).</summary>
+    private static IQueryable<Outcome> Visible(SkillsMatchDbContext db, Access access)
+    {
+        var outcomes = db.Outcomes.AsNoTracking();
+        if (access.Caseload is null)
+        {
+            return outcomes;
+        }
+
+        var clients = access.CaseloadOf(db.Clients);
+        return outcomes.Where(o => clients.Any(c => c.Id == o.ClientId));
+    }
+
+    /// <summary>An outcome names a client within the caseworker's reach.</summary>
+    private static async Task CheckClientAsync(SkillsMatchDbContext db, Access access, OutcomeInput input, ProblemBuilder problems, CancellationToken ct)
+    {
+        if (input.ClientId is { } clientId && access.Caseload is not null && await db.Clients.AnyAsync(c => c.Id == clientId, ct)
+            && !await access.CaseloadOf(db.Clients).AnyAsync(c => c.Id == clientId, ct))
+        {
+            problems.Add("clientId", Texts.Pick($"Klient {clientId} gehört nicht zu Ihrem Bestand.", $"Client {clientId} is not within your reach."));
+        }
     }
 
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Ergebnis", "outcome"), id);

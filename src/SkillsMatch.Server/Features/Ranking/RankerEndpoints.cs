@@ -10,7 +10,7 @@ public static class RankerEndpoints
 {
     public static void MapRankerEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/ranker").WithTags("Ranker");
+        var group = routes.MapGroup("/api/ranker").WithTags("Ranker").RequireAuthorization(Accounts.Policies.Admin);
 
         group.MapGet("/", async Task<Ok<RankerResponse>> (RankerStore rankers, SkillsMatchDbContext db, CancellationToken ct) =>
         {

@@ -31,7 +31,8 @@ public static class ReferenceEndpoints
 
     public static void MapReferenceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Reference data");
+        // The ESCO taxonomy and the regions are public reference data: no sign-in needed.
+        var group = routes.MapGroup("/api").WithTags("Reference data").AllowAnonymous();
 
         group.MapGet("/skills", Results<Ok<List<SkillResult>>, ValidationProblem> (string? q, int? limit, ReferenceData reference) =>
         {

@@ -5,6 +5,7 @@ using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 
@@ -18,9 +19,11 @@ public static class TrainingEndpoints
     public static void MapTrainingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Training");
+        var demand = group.MapGroup("").RequireAuthorization(Policies.Demand);
+        group = group.MapGroup("").RequireAuthorization(Policies.Caseworker);
 
         group.MapGet("/clients/{id:int}/plan", async Task<Results<Ok<ClientPlanResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? need, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
+            int id, int? need, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, CancellationToken ct) =>
         {
             if (need is null)
             {
@@ -30,7 +33,7 @@ public static class TrainingEndpoints
             }
 
             var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null)
+            if (client is null || !access.Reaches(client))
             {
                 return Problems.NotFound(Texts.Pick("Klient", "client"), id);
             }
@@ -68,7 +71,7 @@ public static class TrainingEndpoints
                 courses));
         });
 
-        group.MapGet("/forum/rounds/{id:int}/cohorts", async Task<Results<Ok<PoolingReport>, ProblemHttpResult>> (
+        demand.MapGet("/forum/rounds/{id:int}/cohorts", async Task<Results<Ok<PoolingReport>, ProblemHttpResult>> (
             int id, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
         {
             if (!await db.ForumRounds.AnyAsync(r => r.Id == id, ct))
@@ -82,7 +85,7 @@ public static class TrainingEndpoints
             return TypedResults.Ok(await PoolAsync(needs, db, host, clock, ct));
         });
 
-        group.MapGet("/training/cohorts", async Task<Results<Ok<PoolingReport>, ValidationProblem>> (
+        demand.MapGet("/training/cohorts", async Task<Results<Ok<PoolingReport>, ValidationProblem>> (
             string? region, DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
