@@ -65,6 +65,7 @@ public static class SkillsMatchSetup
         services.AddScoped<SampleImporter>();
         services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();
+        services.AddSingleton<Pseudonyms>();
         services.AddSingleton<RankerStore>();
         services.AddSingleton<RankerHost>();
 
@@ -163,6 +164,7 @@ public static class SkillsMatchSetup
         api.MapCourseEndpoints();
         api.MapOutcomeEndpoints();
         api.MapMatchingEndpoints();
+        api.MapEmployerViewEndpoints();
         api.MapTrainingEndpoints();
         api.MapRankerEndpoints();
         app.MapJobs();

@@ -78,8 +78,10 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
     /// <summary>
     /// The best <paramref name="top"/> clients for the need, with training plans; without
     /// <paramref name="explain"/> the rows carry no explanation (for callers that only aggregate them).
+    /// With <paramref name="include"/>, only the clients it admits (by id) are ranked, e.g. those who
+    /// consented to be shown to employers.
     /// </summary>
-    public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language, bool explain = true)
+    public IReadOnlyList<RankedCandidate> CandidatesFor(NeedProfile need, int top, DateOnly today, Language language, bool explain = true, Func<int, bool>? include = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var resolved = ResolvedNeed.From(need, index);
@@ -103,7 +105,7 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             var score = accumulators[slot].Score;
             var full = heap.Count >= depth && (!heap.TryPeek(out _, out var lowest) || score <= lowest);
             var trainableFull = training is null || (trainable.Count >= depth && (!trainable.TryPeek(out _, out var lowestTrainable) || score <= lowestTrainable));
-            if ((full && trainableFull) || !Eligible(slot, resolved, todayDay, out _))
+            if ((full && trainableFull) || (include is not null && !include(index.ClientIds[slot])) || !Eligible(slot, resolved, todayDay, out _))
             {
                 continue;
             }

@@ -38,6 +38,7 @@ public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, str
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ShortlistEntry> Shortlists => Set<ShortlistEntry>();
+    public DbSet<EmployerFeedback> EmployerFeedback => Set<EmployerFeedback>();
     public DbSet<Impression> Impressions => Set<Impression>();
     public DbSet<RankerModel> RankerModels => Set<RankerModel>();
 

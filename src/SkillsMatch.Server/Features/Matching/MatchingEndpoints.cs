@@ -11,7 +11,7 @@ using SkillsMatch.Engine.Reference;
 namespace SkillsMatch.Server.Features.Matching;
 
 /// <summary>A ranked client: rank, the impression that recorded it, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
-public sealed record CandidateRow(int Rank, long ImpressionId, int ClientId, string Reference, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+public sealed record CandidateRow(int Rank, long ImpressionId, int ClientId, string Reference, bool ConsentToShare, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
 public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
 
@@ -67,7 +67,7 @@ public static class MatchingEndpoints
                 var ranked = matcher.CandidatesFor(profile, top ?? 50, clock.Today(), Texts.Current);
                 var ids = ranked.Select(r => r.ClientId).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+                var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.ConsentToShare }, ct);
                 if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
                 {
                     return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
@@ -98,7 +98,7 @@ public static class MatchingEndpoints
                 return TypedResults.Ok(new CandidatesResponse(
                     id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
                     [.. ranked.Select((r, i) => new CandidateRow(
-                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId], r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId].Reference, references[r.ClientId].ConsentToShare, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
             }
         });
 
@@ -177,7 +177,7 @@ public static class MatchingEndpoints
         });
     }
 
-    private static ValidationProblem? CheckTop(int? top)
+    internal static ValidationProblem? CheckTop(int? top)
     {
         if (top is null or (>= 1 and <= MaxTop))
         {

@@ -548,6 +548,51 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.ToTable("ForumRounds");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.EmployerFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("NeedId", "ClientId");
+
+                    b.ToTable("EmployerFeedback");
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
                 {
                     b.Property<int>("NeedId")
@@ -1140,6 +1185,21 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.Navigation("PrerequisiteSkills");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.EmployerFeedback", b =>
+                {
+                    b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>

@@ -526,6 +526,49 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.ToTable("ForumRounds");
                 });
 
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.EmployerFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("NeedId", "ClientId");
+
+                    b.ToTable("EmployerFeedback");
+                });
+
             modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
                 {
                     b.Property<int>("NeedId")
@@ -1110,6 +1153,21 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.Navigation("PrerequisiteSkills");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("SkillsMatch.Server.Features.Matching.EmployerFeedback", b =>
+                {
+                    b.HasOne("SkillsMatch.Server.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsMatch.Server.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillsMatch.Server.Features.Matching.ShortlistEntry", b =>
