@@ -136,4 +136,57 @@ public sealed class CliTests
             }
         }
     }
+
+    [Fact]
+    public async Task Users_add_creates_the_first_admin_with_a_password_shown_once_and_refuses_an_unknown_role()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "skillsmatch-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Cli.Create((_, _) => Task.FromResult(0));
+            var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var (previousOut, previousError) = (Console.Out, Console.Error);
+            int exit, refused;
+            Console.SetOut(output);
+            Console.SetError(error);
+            try
+            {
+                exit = await root.Parse(["users", "add", "--email", "erste.admin@kreis.example", "--role", "admin", .. storage]).InvokeAsync();
+                refused = await root.Parse(["users", "add", "--email", "x@kreis.example", "--role", "chef", .. storage]).InvokeAsync();
+            }
+            finally
+            {
+                Console.SetOut(previousOut);
+                Console.SetError(previousError);
+            }
+
+            Assert.Equal(0, exit);
+            Assert.Equal(2, refused);
+            Assert.Contains("role", error.ToString(), StringComparison.Ordinal);
+            var password = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"Passwort \(wird nur jetzt angezeigt / shown only now\): (\S+)").Groups[1].Value;
+            Assert.Equal(20, password.Length);
+
+            // The printed password is the account's: checked against the stored hash.
+            var options = new DbContextOptionsBuilder<Data.SkillsMatchDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder, "skillsmatch.db")};Pooling=False").Options;
+            await using var db = new Data.SkillsMatchDbContext(options, new FakeClock(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero)));
+            var user = await db.Users.SingleAsync();
+            Assert.Equal("erste.admin@kreis.example", user.Email);
+            Assert.NotEqual(password, user.PasswordHash);
+            var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Features.Accounts.AppUser>();
+            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, password));
+            var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).SingleAsync();
+            Assert.Equal("Admin", role);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }

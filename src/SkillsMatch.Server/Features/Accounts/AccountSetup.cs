@@ -151,6 +151,15 @@ public static class AccountSetup
                     IssuerSigningKey = string.IsNullOrWhiteSpace(jwt.SigningKey) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
                 };
             });
+
+            // Token lifetimes are checked against the app's clock, like every other date here.
+            services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(JwtScheme)
+                .Configure<TimeProvider>((options, clock) => options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return expires is { } end && end.ToUniversalTime() >= now - parameters.ClockSkew
+                        && (notBefore is not { } start || start.ToUniversalTime() <= now + parameters.ClockSkew);
+                });
         }
 
         services.AddAuthorizationBuilder()
