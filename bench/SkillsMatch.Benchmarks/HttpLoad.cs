@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace SkillsMatch.Benchmarks;
@@ -30,7 +31,15 @@ public static class HttpLoad
         var scenarios = Text(args, "--scenario", "candidates,matches").Split(',');
         var label = Text(args, "--label", "");
 
+        // Signed in as a caseworker, as a real user is: the demo account of the embedded default unless told otherwise.
+        var email = Text(args, "--email", "caseworker@demo.skillsmatch.example");
+        var password = Text(args, "--password", "Demo-Passwort-1");
+
         using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+        var login = await probe.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        probe.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var needIds = await IdsAsync(probe, "/api/needs?status=Open&pageSize=200");
         var clientIds = await IdsAsync(probe, "/api/clients?pageSize=200");
         Console.WriteLine($"server {url}, {needIds.Count} open needs and {clientIds.Count} clients sampled{(label.Length > 0 ? $", {label}" : "")}");
@@ -50,7 +59,7 @@ public static class HttpLoad
             // Cohorts is a planner's report of about half a second of work on both cores: it is measured one at a time and four at once.
             foreach (var n in scenario == "cohorts" ? connections.Where(c => c <= 4).DefaultIfEmpty(1).Append(4).Distinct() : connections)
             {
-                var result = await RunAsync(url, path, n, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+                var result = await RunAsync(url, path, n, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), token);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {scenario} | {n} | {result.Requests} | {result.PerSecond:F0} | {result.P50:F2} | {result.P90:F2} | {result.P99:F2} | {result.Errors} |"));
             }
@@ -61,10 +70,15 @@ public static class HttpLoad
 
     public sealed record LoadResult(long Requests, double PerSecond, double P50, double P90, double P99, long Errors);
 
-    public static async Task<LoadResult> RunAsync(Uri url, Func<long, string> path, int connections, TimeSpan warmup, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(Uri url, Func<long, string> path, int connections, TimeSpan warmup, TimeSpan duration, string? token = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AutomaticDecompression = DecompressionMethods.None };
         using var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         long next = 0, errors = 0;
         var measuring = false;
         var stop = false;
