@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Tests;
 
@@ -106,6 +107,18 @@ public sealed class TrainingApiTests : IDisposable
         Assert.Equal(2, proposal.GetProperty("freeSeats").GetInt32());
         Assert.Equal(2, proposal.GetProperty("clientsReadyInTime").GetInt32());
         Assert.Contains(report.GetProperty("toCommission").EnumerateArray(), c => c.GetProperty("id").GetString() == "ERZIEHER");
+
+        // A planner and a training provider see the same report with the count of two suppressed.
+        foreach (var reader in new[] { factory.CreateClientAs(Roles.Planner), factory.CreateClientAs(Roles.TrainingProvider, provider: "Bildungswerk Test") })
+        {
+            var aggregate = await (await reader.GetAsync($"/api/forum/rounds/{round}/cohorts")).JsonAsync();
+            var row = aggregate.GetProperty("groupCourses").EnumerateArray().Single(p => p.GetProperty("courseId").GetInt32() == course);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("clientsReadyInTime").ValueKind);
+            Assert.True(row.GetProperty("suppressed").GetBoolean());
+            Assert.Equal(5, aggregate.GetProperty("suppressedBelow").GetInt32());
+        }
+
+        Assert.False(proposal.GetProperty("suppressed").GetBoolean());
     }
 
     [Theory]

@@ -71,8 +71,8 @@ public static class TrainingEndpoints
                 courses));
         });
 
-        demand.MapGet("/forum/rounds/{id:int}/cohorts", async Task<Results<Ok<PoolingReport>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+        demand.MapGet("/forum/rounds/{id:int}/cohorts", async Task<Results<Ok<PoolingReportView>, ProblemHttpResult>> (
+            int id, SkillsMatchDbContext db, CandidateIndexHost host, Access access, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {
             if (!await db.ForumRounds.AnyAsync(r => r.Id == id, ct))
             {
@@ -82,11 +82,11 @@ public static class TrainingEndpoints
             var needs = await db.Needs.AsNoTracking()
                 .Where(n => n.ForumRoundId == id && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Draft))
                 .ToListAsync(ct);
-            return TypedResults.Ok(await PoolAsync(needs, db, host, clock, ct));
+            return TypedResults.Ok(PoolingReportView.For(await PoolAsync(needs, db, host, clock, ct), access, configuration));
         });
 
-        demand.MapGet("/training/cohorts", async Task<Results<Ok<PoolingReport>, ValidationProblem>> (
-            string? region, DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
+        demand.MapGet("/training/cohorts", async Task<Results<Ok<PoolingReportView>, ValidationProblem>> (
+            string? region, DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             if (region is null || !reference.Regions.ContainsRegion(region))
@@ -119,7 +119,7 @@ public static class TrainingEndpoints
                 .Where(n => municipalities.Contains(n.MunicipalityAgs) && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Draft)
                     && n.PeriodStart >= from && n.PeriodStart <= to)
                 .ToListAsync(ct);
-            return TypedResults.Ok(await PoolAsync(needs, db, host, clock, ct));
+            return TypedResults.Ok(PoolingReportView.For(await PoolAsync(needs, db, host, clock, ct), access, configuration));
         });
     }
 
