@@ -10,7 +10,7 @@ public sealed class OwnCaseloadFactory : SkillsMatchFactory
     protected override CaseloadScope Caseload => CaseloadScope.Own;
 }
 
-/// <summary>Caseworkers reach their team's caseloads: team Nord is IFK-01 and IFK-02.</summary>
+/// <summary>Caseworkers reach their team's caseloads: team Nord is NORD-1 and NORD-2.</summary>
 public sealed class TeamCaseloadFactory : SkillsMatchFactory
 {
     protected override CaseloadScope Caseload => CaseloadScope.Team;
@@ -18,8 +18,8 @@ public sealed class TeamCaseloadFactory : SkillsMatchFactory
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Access:Teams:Nord:0", "IFK-01");
-        builder.UseSetting("Access:Teams:Nord:1", "IFK-02");
+        builder.UseSetting("Access:Teams:Nord:0", "NORD-1");
+        builder.UseSetting("Access:Teams:Nord:1", "NORD-2");
     }
 }
 
@@ -194,11 +194,11 @@ public sealed class TeamAccessTests(TeamCaseloadFactory factory) : IClassFixture
     [Fact]
     public async Task Team_scope_reaches_the_team_s_caseloads_and_no_other()
     {
-        var teammate = factory.CreateClientAs(Roles.Caseworker, caseworker: "IFK-02");
-        var outsider = factory.CreateClientAs(Roles.Caseworker, caseworker: "IFK-09");
-        var ofTeammate = (await teammate.CreateAsync("/api/clients", TestData.Client().With("caseworker", "IFK-02"))).GetProperty("id").GetInt32();
-        var ofOutsider = (await outsider.CreateAsync("/api/clients", TestData.Client().With("caseworker", "IFK-09"))).GetProperty("id").GetInt32();
-        var me = factory.CreateClient();
+        var teammate = factory.CreateClientAs(Roles.Caseworker, caseworker: "NORD-2");
+        var outsider = factory.CreateClientAs(Roles.Caseworker, caseworker: "SUED-9");
+        var ofTeammate = (await teammate.CreateAsync("/api/clients", TestData.Client().With("caseworker", "NORD-2"))).GetProperty("id").GetInt32();
+        var ofOutsider = (await outsider.CreateAsync("/api/clients", TestData.Client().With("caseworker", "SUED-9"))).GetProperty("id").GetInt32();
+        var me = factory.CreateClientAs(Roles.Caseworker, caseworker: "NORD-1");
 
         Assert.Equal(HttpStatusCode.OK, (await me.GetAsync($"/api/clients/{ofTeammate}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/api/clients/{ofOutsider}")).StatusCode);

@@ -117,12 +117,8 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with no sign-in.</summary>
-    public HttpClient CreateAnonymousClient()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = null;
-        return client;
-    }
+    public HttpClient CreateAnonymousClient() =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = Server.CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
 
     /// <summary>The e-mail of the test account of a role and scope.</summary>
     public static string EmailOf(string role, UserScope scope) =>
