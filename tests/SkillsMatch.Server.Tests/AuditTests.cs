@@ -318,7 +318,32 @@ public sealed class AuditFailureTests(AuditFailureTests.Factory factory) : IClas
         }
     }
 
-    /// <summary>The app with an interceptor that refuses audit inserts while <see cref="AuditRefusal.Refuse"/> is set.</summary>
+    [Fact]
+    public async Task A_handler_that_throws_is_recorded_with_the_final_status()
+    {
+        var http = factory.CreateClient();
+        var body = TestData.Client();
+        var created = await http.CreateAsync("/api/clients", body);
+        var client = created.GetProperty("id").GetInt32();
+
+        factory.Refusal.RefuseClients = true;
+        try
+        {
+            var response = await http.PutAsJsonAsync($"/api/clients/{client}", body.With("hoursPerWeek", 20).With("version", created.GetProperty("version").GetInt64()));
+
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+        finally
+        {
+            factory.Refusal.RefuseClients = false;
+        }
+
+        var entry = await factory.WithDbAsync(db => db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal(("PUT /api/clients/{id}", AuditAction.Update, 500, $",{client},"), (entry.Endpoint, entry.Action, entry.Status, entry.ClientIds));
+        Assert.Equal(Roles.Caseworker, entry.Role);
+    }
+
+    /// <summary>The app with an interceptor that refuses audit inserts, or client changes, while told to.</summary>
     public sealed class Factory : SkillsMatchFactory
     {
         public AuditRefusal Refusal { get; } = new();
@@ -338,11 +363,18 @@ public sealed class AuditFailureTests(AuditFailureTests.Factory factory) : IClas
     {
         public bool Refuse { get; set; }
 
+        public bool RefuseClients { get; set; }
+
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             if (Refuse && eventData.Context!.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
             {
                 throw new DbUpdateException("The test refuses audit entries.");
+            }
+
+            if (RefuseClients && eventData.Context!.ChangeTracker.Entries<SkillsMatch.Server.Features.Clients.Client>().Any(e => e.State == EntityState.Modified))
+            {
+                throw new InvalidOperationException("The test refuses client changes.");
             }
 
             return base.SavingChangesAsync(eventData, result, cancellationToken);
