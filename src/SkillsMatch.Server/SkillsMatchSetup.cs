@@ -8,6 +8,7 @@ using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
@@ -37,6 +38,7 @@ public static class SkillsMatchSetup
         builder.Logging.AddFilter("Hangfire.Storage.SQLite", LogLevel.Warning);
         builder.AddStorage();
         builder.AddAccounts();
+        services.AddAudit();
         services.AddRateLimits(builder.Configuration);
 
         // The server does not announce what it is; HSTS (outside Development) tells browsers to stay on HTTPS for a year.
@@ -167,6 +169,7 @@ public static class SkillsMatchSetup
         api.MapEmployerViewEndpoints();
         api.MapTrainingEndpoints();
         api.MapRankerEndpoints();
+        api.MapAuditEndpoints();
         app.MapJobs();
         return app;
     }

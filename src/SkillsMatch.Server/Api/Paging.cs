@@ -1,9 +1,13 @@
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Audit;
 
 namespace SkillsMatch.Server.Api;
 
-/// <summary>One page of a list, with the total count of matching rows.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>One page of a list, with the total count of matching rows; for the audit log, the clients its items name.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => Items.OfType<IClientData>().SelectMany(i => i.ClientIds);
+}
 
 public static class Paging
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
@@ -44,6 +45,9 @@ public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, str
 
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
+    /// <summary>Who read or changed which client's data; append-only (<see cref="RefuseAuditChanges"/>).</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     /// <summary>The keys that protect sign-in cookies and bearer tokens, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -78,6 +82,7 @@ public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, str
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
         StampVersions();
         var changes = ChangeLogEntry.Pending(ChangeTracker);
         if (changes.Count == 0)
@@ -109,6 +114,7 @@ public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, str
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
         StampVersions();
         var changes = ChangeLogEntry.Pending(ChangeTracker);
         if (changes.Count == 0)
@@ -122,6 +128,15 @@ public class SkillsMatchDbContext : IdentityDbContext<AppUser, IdentityRole, str
         base.SaveChanges(acceptAllChangesOnSuccess);
         owned?.Commit();
         return saved;
+    }
+
+    /// <summary>The audit log is append-only: an entry is added, never changed or deleted through the context.</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
     }
 
     private void StampVersions()

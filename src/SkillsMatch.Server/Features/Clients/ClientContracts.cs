@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Needs;
 
 namespace SkillsMatch.Server.Features.Clients;
@@ -58,8 +59,10 @@ public sealed record ClientResponse(
     ProtectedAttributesInput Protected,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IClientData
 {
+    IEnumerable<int> IClientData.ClientIds => [Id];
+
     public static ClientResponse From(Client c, ReferenceData reference)
     {
         var language = Texts.Current;

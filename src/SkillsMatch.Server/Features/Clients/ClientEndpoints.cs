@@ -4,6 +4,7 @@ using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Matching;
 
 namespace SkillsMatch.Server.Features.Clients;
@@ -13,7 +14,7 @@ public static class ClientEndpoints
     public static RouteGroupBuilder MapClientEndpoints(this IEndpointRouteBuilder routes)
     {
         // Client profiles are social data: caseworkers only, and each only within their caseload (Access:Caseload).
-        var group = routes.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(Policies.Caseworker);
+        var group = routes.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(Policies.Caseworker).Audited();
 
         group.MapGet("/", async Task<Results<Ok<PagedList<ClientResponse>>, ValidationProblem>> (
             SkillsMatchDbContext db, ReferenceData reference, Access access, string? caseworker, string? region, string? skill, int? page, int? pageSize, CancellationToken ct) =>

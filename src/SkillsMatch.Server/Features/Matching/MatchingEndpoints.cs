@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
@@ -13,15 +14,34 @@ namespace SkillsMatch.Server.Features.Matching;
 /// <summary>A ranked client: rank, the impression that recorded it, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
 public sealed record CandidateRow(int Rank, long ImpressionId, int ClientId, string Reference, bool ConsentToShare, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates);
+public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
+
+    Guid? IClientData.ListId => ListId;
+
+    int? IClientData.NeedId => NeedId;
+}
 
 public sealed record NeedMatchRow(int Rank, long ImpressionId, int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
 public sealed record ShortlistRow(int ClientId, int Rank, long ImpressionId, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
 
-public sealed record ShortlistResponse(int NeedId, Guid ListId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates);
+public sealed record ShortlistResponse(int NeedId, Guid ListId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
 
-public sealed record MatchesResponse(int ClientId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals);
+    Guid? IClientData.ListId => ListId;
+
+    int? IClientData.NeedId => NeedId;
+}
+
+public sealed record MatchesResponse(int ClientId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<NeedMatchRow> Needs, IReadOnlyList<ReferralResponse> Referrals) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => [ClientId];
+
+    Guid? IClientData.ListId => ListId;
+}
 
 public static class MatchingEndpoints
 {
@@ -35,7 +55,7 @@ public static class MatchingEndpoints
     public static void MapMatchingEndpoints(this IEndpointRouteBuilder routes)
     {
         // Ranked lists name clients: caseworkers only (employers get pseudonymous-candidates).
-        var group = routes.MapGroup("/api").WithTags("Matching").RequireAuthorization(Policies.Caseworker);
+        var group = routes.MapGroup("/api").WithTags("Matching").RequireAuthorization(Policies.Caseworker).Audited();
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, HttpResponse response, CancellationToken ct) =>

@@ -4,15 +4,26 @@ using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 
 namespace SkillsMatch.Server.Features.Outcomes;
 
-public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null, long? ImpressionId = null);
+public sealed record OutcomeInput(int? NeedId, int? ClientId, OutcomeStage? Stage, string? Reason, DateOnly? Date, string? DecidedBy, long? Version, int? RankAtProposal = null, string? PassOverReason = null, long? ImpressionId = null) : IClientData
+{
+    /// <summary>The client an outcome names, audited even when the outcome is refused.</summary>
+    IEnumerable<int> IClientData.ClientIds => ClientId is { } id ? [id] : [];
+
+    int? IClientData.NeedId => NeedId;
+}
 
 public sealed record OutcomeResponse(
     int Id, int NeedId, int? ClientId, OutcomeStage Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, long? ImpressionId,
-    long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : IClientData
 {
+    IEnumerable<int> IClientData.ClientIds => ClientId is { } id ? [id] : [];
+
+    int? IClientData.NeedId => NeedId;
+
     public static OutcomeResponse From(Outcome o) => new(
         o.Id, o.NeedId, o.ClientId, o.Stage, o.Reason, o.Date, o.DecidedBy, o.RankAtProposal, o.PassOverReason, o.ImpressionId, o.Version, o.CreatedAt, o.UpdatedAt);
 }
@@ -54,7 +65,7 @@ public static class OutcomeEndpoints
     public static RouteGroupBuilder MapOutcomeEndpoints(this IEndpointRouteBuilder routes)
     {
         // Outcomes train the ranker: only caseworkers record them, and only for clients within their reach.
-        var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes").RequireAuthorization(Policies.Caseworker);
+        var group = routes.MapGroup("/api/outcomes").WithTags("Outcomes").RequireAuthorization(Policies.Caseworker).Audited();
 
         group.MapGet("/", async Task<Results<Ok<PagedList<OutcomeResponse>>, ValidationProblem>> (
             SkillsMatchDbContext db, Access access, int? need, int? client, Named<OutcomeStage>? stage, int? page, int? pageSize, CancellationToken ct) =>

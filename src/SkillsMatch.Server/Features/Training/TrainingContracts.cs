@@ -1,4 +1,5 @@
 using SkillsMatch.Engine.Training;
+using SkillsMatch.Server.Features.Audit;
 
 namespace SkillsMatch.Server.Features.Training;
 
@@ -44,9 +45,19 @@ public sealed record ReferralResponse(string Barrier, string Label, IReadOnlyLis
         [.. r.Services.Select(s => new SupportServiceResponse(german ? s.NameDe : s.NameEn, s.Provider, s.MunicipalityAgs, s.Contact, s.Verified))]);
 }
 
-public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanResponse Plan, IReadOnlyList<ReferralResponse> Referrals);
+public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanResponse Plan, IReadOnlyList<ReferralResponse> Referrals) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => [ClientId];
+
+    int? IClientData.NeedId => NeedId;
+}
 
 /// <summary>A client ready in time with training, with the rank, fit and score of the need's candidate list.</summary>
 public sealed record TrainedCandidateResponse(int ClientId, string Reference, int Rank, int Fit, double Score, DateOnly ReadyBy, TrainingPlanResponse Plan);
 
-public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses);
+public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses) : IClientData
+{
+    IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
+
+    int? IClientData.NeedId => NeedId;
+}

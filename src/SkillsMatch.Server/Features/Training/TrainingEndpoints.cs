@@ -6,6 +6,7 @@ using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 
@@ -20,7 +21,7 @@ public static class TrainingEndpoints
     {
         var group = routes.MapGroup("/api").WithTags("Training");
         var demand = group.MapGroup("").RequireAuthorization(Policies.Demand);
-        group = group.MapGroup("").RequireAuthorization(Policies.Caseworker);
+        group = group.MapGroup("").RequireAuthorization(Policies.Caseworker).Audited();
 
         group.MapGet("/clients/{id:int}/plan", async Task<Results<Ok<ClientPlanResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, int? need, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, CancellationToken ct) =>
