@@ -181,6 +181,11 @@ public sealed class AccessTests(OwnCaseloadFactory factory) : IClassFixture<OwnC
         var own = (await (await employerHttp.GetAsync($"/api/needs/{need}/feedback")).JsonAsync())[0];
         Assert.Equal(System.Text.Json.JsonValueKind.Null, own.GetProperty("clientId").ValueKind);
 
+        // The employer's look at the list is audited with the clients behind the pseudonyms.
+        var audited = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditLog.Where(e => e.Endpoint == "GET /api/needs/{id}/pseudonymous-candidates" && e.NeedId == need)));
+        Assert.Contains(audited, e => e.Role == Roles.Employer && e.ClientIds == $",{consenting},");
+
         // Withdrawn consent counts at once.
         var current = await (await _caseworker.GetAsync($"/api/clients/{consenting}")).JsonAsync();
         var body = TestData.Client().With("consentToShare", false).With("reference", current.GetProperty("reference").GetString()).With("version", current.GetProperty("version").GetInt64());

@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["DELETE /api/needs/{id}"] = "UAAFFF",
         ["DELETE /api/needs/{needId}/comments/{commentId}"] = "UAAFFF",
         ["DELETE /api/outcomes/{id}"] = "UFAFFF",
+        ["GET /api/admin/audit"] = "UFFFFA",
+        ["GET /api/admin/audit/export"] = "UFFFFA",
         ["GET /api/admin/users"] = "UFFFFA",
         ["GET /api/auth/antiforgery"] = "UAAAAA",
         ["GET /api/auth/me"] = "UAAAAA",

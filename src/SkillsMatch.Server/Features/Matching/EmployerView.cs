@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Needs;
 
@@ -19,7 +20,16 @@ namespace SkillsMatch.Server.Features.Matching;
 /// </summary>
 public sealed record PseudonymousCandidateRow(int Rank, string Pseudonym, int Fit, IReadOnlyList<string> Explanation, bool TrainingFirst, DateOnly? ReadyBy);
 
-public sealed record PseudonymousCandidatesResponse(int NeedId, string Ranker, IReadOnlyList<PseudonymousCandidateRow> Candidates);
+public sealed record PseudonymousCandidatesResponse(int NeedId, string Ranker, IReadOnlyList<PseudonymousCandidateRow> Candidates) : IClientData
+{
+    /// <summary>Who is behind the pseudonyms, for the audit log only; never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<int> Behind { get; init; } = [];
+
+    IEnumerable<int> IClientData.ClientIds => Behind;
+
+    int? IClientData.NeedId => NeedId;
+}
 
 public enum FeedbackVerdict
 {
@@ -30,7 +40,15 @@ public enum FeedbackVerdict
 public sealed record FeedbackInput(string? Pseudonym, FeedbackVerdict? Verdict, string? Comment);
 
 /// <summary>Feedback as its reader may see it: employers by pseudonym only; caseworkers also the client id.</summary>
-public sealed record FeedbackResponse(long Id, int NeedId, string Pseudonym, int? ClientId, FeedbackVerdict Verdict, string? Comment, DateTimeOffset CreatedAt);
+public sealed record FeedbackResponse(long Id, int NeedId, string Pseudonym, int? ClientId, FeedbackVerdict Verdict, string? Comment, DateTimeOffset CreatedAt) : IClientData
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Behind { get; init; }
+
+    IEnumerable<int> IClientData.ClientIds => [Behind];
+
+    int? IClientData.NeedId => NeedId;
+}
 
 /// <summary>An employer's answer to a pseudonymous candidate; the caseworker acts on it.</summary>
 public sealed class EmployerFeedback
@@ -131,7 +149,7 @@ public static class EmployerViewEndpoints
     public static void MapEmployerViewEndpoints(this IEndpointRouteBuilder routes)
     {
         // Employers see candidates for their own needs; caseworkers may preview what an employer sees.
-        var group = routes.MapGroup("/api/needs/{id:int}").WithTags("Matching").RequireAuthorization(Policies.Forum);
+        var group = routes.MapGroup("/api/needs/{id:int}").WithTags("Matching").RequireAuthorization(Policies.Forum).Audited();
 
         group.MapGet("/pseudonymous-candidates", async Task<Results<Ok<PseudonymousCandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, Pseudonyms pseudonyms, Access access, TimeProvider clock, CancellationToken ct) =>
@@ -153,7 +171,10 @@ public static class EmployerViewEndpoints
             var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 20, clock.Today(), Texts.Current, include: consenting.Contains);
             var pseudonym = await pseudonyms.ForNeedAsync(id, ct);
             return TypedResults.Ok(new PseudonymousCandidatesResponse(id, matcher.Ranker.Name,
-                [.. ranked.Select((r, i) => new PseudonymousCandidateRow(i + 1, pseudonym(r.ClientId), r.Fit, r.Explanation, r.Plan is { Steps.Count: > 0 }, r.Plan?.ReadyBy))]));
+                [.. ranked.Select((r, i) => new PseudonymousCandidateRow(i + 1, pseudonym(r.ClientId), r.Fit, r.Explanation, r.Plan is { Steps.Count: > 0 }, r.Plan?.ReadyBy))])
+            {
+                Behind = [.. ranked.Select(r => r.ClientId)],
+            });
         }).WithSummary("Candidates for a need as an employer sees them: pseudonymous, consenting clients only.");
 
         group.MapPost("/feedback", async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> (
@@ -211,5 +232,5 @@ public static class EmployerViewEndpoints
     }
 
     private static FeedbackResponse ToResponse(EmployerFeedback f, Access access) =>
-        new(f.Id, f.NeedId, f.Pseudonym, access.IsCaseworker ? f.ClientId : null, f.Verdict, f.Comment, f.CreatedAt);
+        new(f.Id, f.NeedId, f.Pseudonym, access.IsCaseworker ? f.ClientId : null, f.Verdict, f.Comment, f.CreatedAt) { Behind = f.ClientId };
 }
