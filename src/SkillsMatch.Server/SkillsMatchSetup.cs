@@ -37,7 +37,6 @@ public static class SkillsMatchSetup
         // Hangfire's SQLite storage logs every expiration sweep at Information: half the lines of a normal start.
         builder.Logging.AddFilter("Hangfire.Storage.SQLite", LogLevel.Warning);
         builder.AddStorage();
-        builder.AddAccounts();
         services.AddAudit();
         services.AddRateLimits(builder.Configuration);
 
@@ -73,6 +72,10 @@ public static class SkillsMatchSetup
 
         // Hosted services start in order: the database is migrated and seeded before Hangfire runs a job.
         services.AddHostedService<DatabaseInitializer>();
+
+        // After the initializer: data protection's own hosted service reads its key ring from the
+        // database, which must be migrated first.
+        builder.AddAccounts();
         services.AddHostedService<RankerRefresh>();
         builder.AddJobs();
 

@@ -8,7 +8,17 @@ using SkillsMatch.Server.Features.Accounts;
 
 namespace SkillsMatch.Server.Tests;
 
-public sealed class DashboardTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
+/// <summary>Every request comes from the loopback address, as behind a reverse proxy on the same host.</summary>
+public sealed class LoopbackFactory : SkillsMatchFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new DashboardTests.RemoteAddress(IPAddress.Loopback)));
+    }
+}
+
+public sealed class DashboardTests(LoopbackFactory factory) : IClassFixture<LoopbackFactory>
 {
     [Fact]
     public async Task Jobs_dashboard_refuses_anonymous_and_every_role_but_admin()
@@ -27,12 +37,8 @@ public sealed class DashboardTests(SkillsMatchFactory factory) : IClassFixture<S
     public async Task Being_local_no_longer_admits_anyone()
     {
         // Behind a reverse proxy on the same host every request is "local"; that must not let anyone in.
-        using var local = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Loopback))));
-        var client = local.CreateClient();
-        client.DefaultRequestHeaders.Authorization = null;
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateAnonymousClient().GetAsync("/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateAnonymousClient().GetAsync("/jobs/recurring")).StatusCode);
     }
 
     [Fact]
@@ -58,10 +64,11 @@ public sealed class DashboardTests(SkillsMatchFactory factory) : IClassFixture<S
         own.Headers.Add(header, token);
         var accepted = await browser.SendAsync(own);
         Assert.NotEqual(HttpStatusCode.Forbidden, accepted.StatusCode);
+        Assert.True(accepted.IsSuccessStatusCode, $"{(int)accepted.StatusCode}");
     }
 
     /// <summary>Makes every request come from the given address, as Kestrel would report it.</summary>
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
+    internal sealed class RemoteAddress(IPAddress address) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
