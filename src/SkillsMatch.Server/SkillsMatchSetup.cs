@@ -17,6 +17,7 @@ using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Privacy;
 using SkillsMatch.Server.Features.Reference;
 using SkillsMatch.Server.Features.Samples;
 using SkillsMatch.Server.Features.Training;
@@ -71,6 +72,7 @@ public static class SkillsMatchSetup
         // Hosted services start in order: the database is migrated and seeded before Hangfire runs a job.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<RankerRefresh>();
+        builder.AddPrivacy();
         builder.AddJobs();
 
         services.ConfigureHttpJsonOptions(json =>
