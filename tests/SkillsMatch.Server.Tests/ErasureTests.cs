@@ -111,6 +111,17 @@ public sealed class ErasureTests(SkillsMatchFactory factory) : IClassFixture<Ski
         Assert.Equal(2, await own.WithDbAsync(db => db.Clients.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(24, true)]
+    [InlineData(1201, false)]
+    public void Retention_months_from_0_to_1200_are_valid(int months, bool valid)
+    {
+        var validation = new DataAnnotationValidateOptions<PrivacyOptions>(null).Validate(null, new PrivacyOptions { RetentionMonths = months });
+        Assert.Equal(valid, validation.Succeeded);
+    }
+
     private static async Task<int> RunRetentionAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
     {
         await using var scope = app.Services.CreateAsyncScope();
