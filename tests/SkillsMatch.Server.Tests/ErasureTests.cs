@@ -45,6 +45,19 @@ public sealed class ErasureTests(SkillsMatchFactory factory) : IClassFixture<Ski
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/clients/{client}")).StatusCode);
     }
 
+    [SqliteFact]
+    public async Task Every_SQLite_connection_runs_with_secure_delete()
+    {
+        var mode = await factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA secure_delete;";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+        Assert.Equal(1, mode);
+    }
+
     /// <summary>On either provider: no row of any table names the erased client's id or reference; only the change log's deletion marker carries the bare id.</summary>
     [Fact]
     public async Task After_erasure_no_row_in_any_table_references_the_client_id_or_reference()
