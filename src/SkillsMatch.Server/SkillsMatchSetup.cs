@@ -18,6 +18,7 @@ using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Privacy;
 using SkillsMatch.Server.Features.Reference;
 using SkillsMatch.Server.Features.Samples;
 using SkillsMatch.Server.Features.Training;
@@ -77,6 +78,7 @@ public static class SkillsMatchSetup
         // database, which must be migrated first.
         builder.AddAccounts();
         services.AddHostedService<RankerRefresh>();
+        builder.AddPrivacy();
         builder.AddJobs();
 
         services.ConfigureHttpJsonOptions(json =>

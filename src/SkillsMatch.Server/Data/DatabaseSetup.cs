@@ -108,7 +108,12 @@ public static class DatabaseSetup
         $"Unknown database provider '{options.Provider}'. Supported providers: {string.Join(", ", StorageOptions.SupportedProviders)}.");
 }
 
-/// <summary>Every SQLite connection runs in WAL mode with foreign keys on and a busy timeout, so readers never block the writer.</summary>
+/// <summary>
+/// Every SQLite connection runs in WAL mode with foreign keys on and a busy timeout, so readers never
+/// block the writer, and with <c>secure_delete</c>: deleted or overwritten content is zeroed in its
+/// page instead of lingering in free space, so an erased client is gone from the file (with the
+/// checkpoint <see cref="Features.Privacy.ClientErasure"/> runs, from the WAL, too).
+/// </summary>
 internal sealed class SqliteWalInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
@@ -121,7 +126,7 @@ internal sealed class SqliteWalInterceptor : Microsoft.EntityFrameworkCore.Diagn
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
 
     private static void Configure(System.Data.Common.DbConnection connection)
     {

@@ -6,6 +6,7 @@ using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Audit;
 using SkillsMatch.Server.Features.Matching;
+using SkillsMatch.Server.Features.Privacy;
 
 namespace SkillsMatch.Server.Features.Clients;
 
@@ -113,7 +114,8 @@ public static class ClientEndpoints
             return TypedResults.Ok(ClientResponse.From(client, reference));
         });
 
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, CandidateIndexHost index, Access access, HttpContext http, CancellationToken ct) =>
+        // Deleting is erasing: the personal data go, the anonymised decision history stays (ClientErasure, docs/privacy.md).
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, ClientErasure erasure, Access access, HttpContext http, CancellationToken ct) =>
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (client is null || !access.Reaches(client))
@@ -126,9 +128,7 @@ public static class ClientEndpoints
                 return stale;
             }
 
-            db.Clients.Remove(client);
-            await db.SaveChangesAsync(ct);
-            await index.RefreshAsync(db, ct);
+            await erasure.EraseAsync([client.Id], ct);
             return TypedResults.NoContent();
         });
 

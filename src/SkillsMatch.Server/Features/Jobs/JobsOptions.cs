@@ -21,6 +21,9 @@ public sealed class JobsOptions
 
     public string PurgeChangeLogCron { get; set; } = "30 0 * * *";
 
+    /// <summary>The retention job erasing inactive clients (Privacy:RetentionMonths; not scheduled when that is 0).</summary>
+    public string EraseInactiveClientsCron { get; set; } = "40 0 * * *";
+
     /// <summary>How many of the newest change-log entries the purge keeps; an instance further behind rebuilds its snapshot.</summary>
     public int ChangeLogKeep { get; set; } = 100_000;
 

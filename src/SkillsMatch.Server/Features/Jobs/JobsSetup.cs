@@ -16,6 +16,7 @@ public static class JobsSetup
         services.AddScoped<MatchingJobs>();
         services.AddScoped<Ranking.ImpressionRetention>();
         services.AddScoped<Matching.ChangeLogRetention>();
+        services.AddScoped<Privacy.ClientRetention>();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -48,6 +49,16 @@ public static class JobsSetup
         recurring.AddOrUpdate<MatchingJobs>(MatchingJobs.Expire, j => j.ExpireAsync(CancellationToken.None), jobs.ExpireCron);
         recurring.AddOrUpdate<Ranking.ImpressionRetention>(Ranking.ImpressionRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeImpressionsCron);
         recurring.AddOrUpdate<Matching.ChangeLogRetention>(Matching.ChangeLogRetention.Job, j => j.PurgeAsync(CancellationToken.None), jobs.PurgeChangeLogCron);
+
+        // No client id ever goes into a job's arguments: the retention job finds its clients itself.
+        if (app.Services.GetRequiredService<IOptions<Privacy.PrivacyOptions>>().Value.RetentionEnabled)
+        {
+            recurring.AddOrUpdate<Privacy.ClientRetention>(Privacy.ClientRetention.Job, j => j.EraseInactiveAsync(CancellationToken.None), jobs.EraseInactiveClientsCron);
+        }
+        else
+        {
+            recurring.RemoveIfExists(Privacy.ClientRetention.Job);
+        }
     }
 }
 
