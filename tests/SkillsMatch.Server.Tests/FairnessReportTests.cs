@@ -227,6 +227,9 @@ public sealed class FairnessReportTests(SkillsMatchFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
         Assert.Contains("from", await reversed.ProblemFieldsAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.GetAsync("/api/reports/decisions?period=week")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.GetAsync("/api/reports/decisions?to=0001-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.GetAsync("/api/reports/fairness?from=2027-01-01&to=9999-12-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await planner.GetAsync("/api/reports/fairness?from=2020-01-01&to=2027-01-01")).StatusCode);
     }
 
     [Theory]

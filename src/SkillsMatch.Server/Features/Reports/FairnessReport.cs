@@ -34,7 +34,7 @@ public static class FairnessReport
 {
     public const int TopK = 10;
 
-    /// <summary>The qualified pool of a need: the clients the matcher admits for it (hard constraints met, must-haves met or trainable in time), best first, at most this many.</summary>
+    /// <summary>The qualified pool of a need: the clients the matcher admits for it (retrieved, hard constraints met, certificates and languages held or trainable in time), best first, at most this many.</summary>
     public const int PoolDepth = 200;
 
     public static readonly FairnessTolerance Tolerance = new(0.8, 1.25, 5.0);

@@ -42,11 +42,28 @@ public static class FairnessReportEndpoints
         }).WithSummary("Per month or quarter: proposals inside and outside the ranking's top 10, the pass-over reasons recorded, agreement between model and caseworkers, hires.");
     }
 
+    private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
+
     private static ValidationProblem? CheckPeriod(DateOnly? from, DateOnly? to, DateOnly today, out DateOnly start, out DateOnly end)
     {
+        var problems = new ProblemBuilder();
+        foreach (var (name, date) in new[] { ("from", from), ("to", to) })
+        {
+            if (date is { } d && (d < Earliest || d > Latest))
+            {
+                problems.Add(name, Texts.Pick($"{name} liegt zwischen {Earliest:yyyy-MM-dd} und {Latest:yyyy-MM-dd}.", $"{name} is between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}."));
+            }
+        }
+
+        if (problems.HasErrors)
+        {
+            start = end = default;
+            return problems.ToProblem();
+        }
+
         end = to ?? today;
         start = from ?? end.AddMonths(-12).AddDays(1);
-        var problems = new ProblemBuilder();
+
         if (start > end)
         {
             problems.Add("from", Texts.Pick("from liegt nach to.", "from is after to."));
