@@ -45,16 +45,16 @@ public static class FairnessReport
     };
 
     /// <summary>The groups of one protected attribute, in a fixed order so every report has the same rows.</summary>
-    internal sealed record Dimension(string Key, string Label, IReadOnlyList<string> Groups, Func<Attributes, DateOnly, string> GroupOf);
+    internal sealed record Dimension(string Key, IReadOnlyList<string> Groups, Func<Attributes, DateOnly, string> GroupOf);
 
     internal sealed record Attributes(string? Gender, int? BirthYear, string? Nationality, bool SevereDisability);
 
     private static readonly Dimension[] Dimensions =
     [
-        new("gender", "Geschlecht / gender", ["female", "male", "diverse", "unknown"], (a, _) => a.Gender ?? "unknown"),
-        new("ageBand", "Altersgruppe / age band", ["<25", "25-34", "35-49", "50+", "unknown"], (a, asOf) => AgeBand(a.BirthYear, asOf)),
-        new("citizenship", "Staatsangehörigkeit / citizenship", ["German", "EU", "non-EU", "unknown"], (a, _) => Citizenship(a.Nationality)),
-        new("severeDisability", "Schwerbehinderung / severe disability", ["yes", "no"], (a, _) => a.SevereDisability ? "yes" : "no"),
+        new("gender", ["female", "male", "diverse", "unknown"], (a, _) => a.Gender ?? "unknown"),
+        new("ageBand", ["<25", "25-34", "35-49", "50+", "unknown"], (a, asOf) => AgeBand(a.BirthYear, asOf)),
+        new("citizenship", ["German", "EU", "non-EU", "unknown"], (a, _) => Citizenship(a.Nationality)),
+        new("severeDisability", ["yes", "no"], (a, _) => a.SevereDisability ? "yes" : "no"),
     ];
 
     /// <summary>Age in whole years at the period's end from the year of birth alone (the birthday is not stored).</summary>
@@ -165,10 +165,11 @@ public static class FairnessReport
             .Concat(lists.SelectMany(l => pools[l.NeedId]))
             .Concat(outcomes.Where(o => pools.GetValueOrDefault(o.NeedId) is { Length: > 0 }).SelectMany(o => pools[o.NeedId].Append(o.ClientId)))
             .ToHashSet();
+        var clientIdList = clientIds.ToList();
         var attributes = (await db.Clients.AsNoTracking()
+                .Where(c => clientIdList.Contains(c.Id))
                 .Select(c => new { c.Id, c.Protected.Gender, c.Protected.BirthYear, c.Protected.Nationality, c.Protected.SevereDisability })
                 .ToListAsync(ct))
-            .Where(c => clientIds.Contains(c.Id))
             .ToDictionary(c => c.Id, c => new Attributes(c.Gender, c.BirthYear, c.Nationality, c.SevereDisability));
 
         // Exposure: every shown row weighs 1/log2(rank+1); the pool's expected exposure spreads each
