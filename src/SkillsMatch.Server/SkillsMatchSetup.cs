@@ -20,6 +20,7 @@ using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Outcomes;
 using SkillsMatch.Server.Features.Privacy;
 using SkillsMatch.Server.Features.Reference;
+using SkillsMatch.Server.Features.Reports;
 using SkillsMatch.Server.Features.Samples;
 using SkillsMatch.Server.Features.Training;
 
@@ -173,6 +174,7 @@ public static class SkillsMatchSetup
         api.MapMatchingEndpoints();
         api.MapEmployerViewEndpoints();
         api.MapTrainingEndpoints();
+        api.MapFairnessReportEndpoints();
         api.MapRankerEndpoints();
         api.MapAuditEndpoints();
         app.MapJobs();
