@@ -20,6 +20,7 @@ using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Outcomes;
 using SkillsMatch.Server.Features.Privacy;
 using SkillsMatch.Server.Features.Reference;
+using SkillsMatch.Server.Features.Reports;
 using SkillsMatch.Server.Features.Samples;
 using SkillsMatch.Server.Features.Training;
 
@@ -67,6 +68,9 @@ public static class SkillsMatchSetup
         services.AddScoped<SampleImporter>();
         services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();
+        services.AddSingleton<Features.Reports.NeedReadiness>();
+        services.AddScoped<Features.Reports.DemandReport>();
+        services.AddScoped<Features.Reports.CommissionReport>();
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<RankerStore>();
         services.AddSingleton<RankerHost>();
@@ -175,6 +179,7 @@ public static class SkillsMatchSetup
         api.MapTrainingEndpoints();
         api.MapRankerEndpoints();
         api.MapAuditEndpoints();
+        api.MapReportEndpoints();
         app.MapJobs();
         return app;
     }
