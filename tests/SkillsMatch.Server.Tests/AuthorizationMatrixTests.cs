@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["GET /api/ranker"] = "UFFFFA",
         ["GET /api/ranker/models"] = "UFFFFA",
         ["GET /api/regions"] = "AAAAAA",
+        ["GET /api/reports/commission"] = "UFFFAA",
+        ["GET /api/reports/demand"] = "UFFFAA",
         ["GET /api/skills"] = "AAAAAA",
         ["GET /api/skills/{id}"] = "AAAAAA",
         ["GET /api/training/cohorts"] = "UFAAAF",
