@@ -259,12 +259,9 @@ public sealed class ReportWriterTests
 }
 
 /// <summary>The report endpoints on the sample county, checked against counts made here from the raw rows.</summary>
-public sealed class ReportApiTests : IDisposable
+public sealed class ReportApiTests(SeededSkillsMatchFactory factory) : IClassFixture<SeededSkillsMatchFactory>
 {
     private const string Period = "from=2026-01-01&to=2027-06-30";
-    private readonly SeededSkillsMatchFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     [Fact]
     public async Task Demand_headcount_per_county_and_month_equals_the_sum_over_the_need_rows()
