@@ -54,6 +54,7 @@ public static partial class Cli
             else
             {
                 problems.Add("name", "demand oder commission.");
+                DemandQuery.CheckPeriod(first, last, problems);
             }
 
             if (problems.HasErrors)

@@ -258,6 +258,58 @@ public sealed class ReportWriterTests
     }
 }
 
+/// <summary>The command-line verb: a file in the format asked for, progress on standard error, usage errors exit 2.</summary>
+public sealed class ReportCliTests
+{
+    [Fact]
+    public async Task Report_verb_writes_demand_as_csv_and_commission_as_xlsx()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "skillsmatch-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Cli.Create((_, _) => Task.FromResult(0));
+            var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
+            Assert.Equal(0, await root.Parse(["samples", "import", Features.Samples.SampleFiles.Locate(null), .. storage]).InvokeAsync());
+            var csv = Path.Combine(folder, "bedarf.csv");
+            var xlsx = Path.Combine(folder, "kurse.xlsx");
+            var error = new StringWriter();
+            var previous = Console.Error;
+            int demand, commission, bad;
+            Console.SetError(error);
+            try
+            {
+                demand = await root.Parse(["report", "demand", "--from", "2027-01-01", "--to", "2027-03-31", "--by", "verbandsgemeinde", "--period", "quarter", "--format", "csv", "--out", csv, .. storage]).InvokeAsync();
+                commission = await root.Parse(["report", "commission", "--from", "2027-01-01", "--to", "2027-03-31", "--format", "xlsx", "--out", xlsx, .. storage]).InvokeAsync();
+                bad = await root.Parse(["report", "fairy", "--from", "2027-01-01", "--to", "2030-01-01", .. storage]).InvokeAsync();
+            }
+            finally
+            {
+                Console.SetError(previous);
+            }
+
+            Assert.Equal(0, demand);
+            Assert.Equal(0, commission);
+            Assert.Equal(2, bad);
+            Assert.Contains("Bedarfe gerankt", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("name:", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("to:", error.ToString(), StringComparison.Ordinal);
+            var bytes = await File.ReadAllBytesAsync(csv);
+            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+            Assert.Contains("2027-Q1", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            await using var workbook = File.OpenRead(xlsx);
+            Assert.Contains("commission", MiniExcel.GetSheetNames(workbook));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}
+
 /// <summary>The report endpoints on the sample county, checked against counts made here from the raw rows.</summary>
 public sealed class ReportApiTests(SeededSkillsMatchFactory factory) : IClassFixture<SeededSkillsMatchFactory>
 {
@@ -291,6 +343,60 @@ public sealed class ReportApiTests(SeededSkillsMatchFactory factory) : IClassFix
         Assert.Contains(rows, r => r.GetProperty("readyNow").ValueKind == JsonValueKind.Number && r.GetProperty("readyNow").GetInt32() > 2);
         Assert.DoesNotContain(rows, r => r.GetProperty("readyNow").ValueKind == JsonValueKind.Number && r.GetProperty("readyNow").GetInt32() is 1 or 2);
     }
+
+    [Fact]
+    public async Task Demand_clients_ready_now_and_with_training_equal_a_count_over_every_retrieved_candidate_planned()
+    {
+        var http = factory.CreateClientAs(Roles.Planner);
+        var answer = await (await http.GetAsync("/api/reports/demand?by=county&from=2027-01-01&to=2027-02-28")).JsonAsync();
+        var rows = answer.GetProperty("tables")[0].GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("regionCode").GetString() != "")
+            .ToDictionary(r => (r.GetProperty("regionCode").GetString()!, r.GetProperty("period").GetString()!));
+
+        var reference = factory.Services.GetRequiredService<ReferenceData>();
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var needs = await db.Needs.AsNoTracking()
+                .Where(n => (n.Status == NeedStatus.Open || n.Status == NeedStatus.Draft) && n.PeriodStart >= new DateOnly(2027, 1, 1) && n.PeriodStart < new DateOnly(2027, 3, 1))
+                .ToListAsync();
+            var matcher = (await factory.Services.GetRequiredService<Features.Matching.CandidateIndexHost>().CurrentAsync(db, default)).RescoringEveryRow();
+            return needs
+                .Select(n => (Key: (reference.Regions.Find(n.MunicipalityAgs)!.DistrictAgs, n.PeriodStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),
+                    Candidates: matcher.CandidatesFor(Features.Matching.ProfileMapping.ToProfile(n), NeedReadiness.DefaultCandidatesPerNeed, factory.Today, Engine.Taxonomy.Language.German)))
+                .GroupBy(p => p.Key)
+                .ToDictionary(g => g.Key, g =>
+                {
+                    // Ready now: nothing missing at all; with training: a plan ready in time, and not ready now for another need of the row.
+                    var now = g.SelectMany(p => p.Candidates).Where(c => c.Plan is null && c.Features is { MustHaveCoverage: >= 1, LevelDeficit: <= 0, CertificateGap: <= 0, LanguageGap: <= 0 })
+                        .Select(c => c.ClientId).ToHashSet();
+                    var trained = g.SelectMany(p => p.Candidates).Where(c => c.Plan is { ReadyInTime: true } && !now.Contains(c.ClientId)).Select(c => c.ClientId).ToHashSet();
+                    return (Now: now.Count, Trained: trained.Count);
+                });
+        });
+
+        Assert.NotEmpty(expected);
+        foreach (var (key, (now, trained)) in expected)
+        {
+            // A visible cell is the exact count; a hidden one is small, or hidden secondarily beside a total.
+            var row = rows[key];
+            foreach (var (column, count) in new[] { ("readyNow", now), ("readyWithTraining", trained) })
+            {
+                var cell = Cell(row.GetProperty(column));
+                if (count is >= 1 and <= 2)
+                {
+                    Assert.Equal("*", cell);
+                }
+                else if (cell != "*")
+                {
+                    Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), cell);
+                }
+            }
+        }
+
+        Assert.Contains(expected.Values, v => v.Now + v.Trained > 0);
+    }
+
+    private static string Cell(JsonElement cell) => cell.ValueKind == JsonValueKind.Number ? cell.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : cell.GetString()!;
 
     [Fact]
     public async Task Demand_groups_by_verbandsgemeinde_and_skill_by_quarter_and_answers_csv_and_xlsx()
