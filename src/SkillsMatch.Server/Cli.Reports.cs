@@ -74,19 +74,22 @@ public static partial class Cli
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var progress = new StderrProgress();
             Console.Error.WriteLine("Kandidatenindex und Rangfolgen werden aufgebaut (building the index and rankings) …");
-            var table = demand is not null
+            var tables = demand is not null
                 ? await scope.ServiceProvider.GetRequiredService<DemandReport>().BuildAsync(demand, progress, ct)
-                : await scope.ServiceProvider.GetRequiredService<CommissionReport>().BuildAsync(first!.Value, last!.Value, parse.GetValue(region), progress, ct);
-            Suppression.Apply(table, Suppression.MinCount(host.Configuration));
+                : [await scope.ServiceProvider.GetRequiredService<CommissionReport>().BuildAsync(first!.Value, last!.Value, parse.GetValue(region), progress, ct)];
+            foreach (var table in tables)
+            {
+                Suppression.Apply(table, Suppression.MinCount(host.Configuration));
+            }
 
             var file = parse.GetValue(output);
             await using (var stream = file is null ? Console.OpenStandardOutput() : file.Create())
             {
-                await ReportWriter.WriteAsync(stream, [table], chosen, csvDialect, ct);
+                await ReportWriter.WriteAsync(stream, tables, chosen, csvDialect, ct);
             }
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{table.Rows.Count} Zeilen in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s{(file is null ? "" : " → " + file.FullName)}."));
+                $"{tables.Sum(t => t.Rows.Count)} Zeilen in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s{(file is null ? "" : " → " + file.FullName)}."));
             return 0;
         });
         return report;

@@ -407,6 +407,12 @@ public sealed class ReportApiTests(SeededSkillsMatchFactory factory) : IClassFix
         Assert.Contains(rows, r => r.GetProperty("period").GetString() == "2026-Q4");
         Assert.Contains(rows, r => r.GetProperty("group").GetString()!.StartsWith("ISCO-08 ", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.GetProperty("regionCode").GetString()!.Length == 9);
+        var training = json.GetProperty("tables")[1];
+        Assert.Equal("training", training.GetProperty("name").GetString());
+        var courses = training.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(courses);
+        Assert.All(courses, c => Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("course").GetString())));
+        Assert.DoesNotContain(courses, c => c.GetProperty("clients").ValueKind == JsonValueKind.Number && c.GetProperty("clients").GetInt32() is 1 or 2);
 
         using var csvRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/demand?by=county,skill&{Period}");
         csvRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
@@ -427,7 +433,7 @@ public sealed class ReportApiTests(SeededSkillsMatchFactory factory) : IClassFix
         using var xlsx = await http.SendAsync(xlsxRequest);
         Assert.Equal(ReportWriter.XlsxType, xlsx.Content.Headers.ContentType?.MediaType);
         using var sheet = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Contains("demand", MiniExcel.GetSheetNames(sheet));
+        Assert.Equal(["demand", "training", "Hinweise"], MiniExcel.GetSheetNames(sheet));
     }
 
     [Fact]

@@ -172,10 +172,17 @@ public sealed class DemandReport(SkillsMatchDbContext db, NeedReadiness readines
         public readonly HashSet<int> ReadyWithTraining = [];
         public readonly List<int> VacancyDays = [];
         public readonly HashSet<int> NeedIds = [];
+        public readonly Dictionary<(string Title, string Provider), (HashSet<int> Clients, HashSet<int> Needs)> Courses = [];
     }
 
-    /// <summary>The report as one table, not yet suppressed.</summary>
-    public async Task<ReportTable> BuildAsync(DemandQuery query, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    /// <summary>Courses per region and period at most listed in the training view.</summary>
+    public const int CoursesPerRow = 10;
+
+    /// <summary>
+    /// The report, not yet suppressed: the demand table and the training demand view (per region and
+    /// period, the courses in the ready-in-time plans of the candidates, with the clients they would get ready).
+    /// </summary>
+    public async Task<IReadOnlyList<ReportTable>> BuildAsync(DemandQuery query, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var periods = new List<DateOnly>();
         for (var p = query.PeriodOf(query.From); p <= query.To; p = query.Next(p))
@@ -203,6 +210,7 @@ public sealed class DemandReport(SkillsMatchDbContext db, NeedReadiness readines
         var language = Texts.Current;
         var taxonomy = reference.Taxonomy;
         var cells = new Dictionary<(string Region, string Dimension, DateOnly Period), Cell>();
+        var training = new Dictionary<(string Region, DateOnly Period), Cell>();
         var totals = new Dictionary<DateOnly, Cell>();
         var regionNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var dimensionNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -226,6 +234,12 @@ public sealed class DemandReport(SkillsMatchDbContext db, NeedReadiness readines
                     Add(cell, need, r, vacancyDays);
                 }
 
+                if (!training.TryGetValue((regionCode, period), out var courses))
+                {
+                    training[(regionCode, period)] = courses = new Cell();
+                }
+
+                AddCourses(courses, need, r);
                 if (!totals.TryGetValue(period, out var total))
                 {
                     totals[period] = total = new Cell();
@@ -269,6 +283,67 @@ public sealed class DemandReport(SkillsMatchDbContext db, NeedReadiness readines
         table.Notes.Add(Texts.Pick(
             "Personalbedarf: Köpfe aller Bedarfe außer zurückgezogenen, nach Beginn; sofort passend: unter den besten Kandidaten eines offenen Bedarfs, wer jede Muss-Anforderung erfüllt; mit Qualifizierung: wer mit einem Schulungsplan rechtzeitig bereit ist. Methode: docs/reports.md.",
             "Headcount: all needs but withdrawn ones, by start; ready now: among an open need's best candidates, those meeting every must-have; with training: those a training plan gets ready in time. Method: docs/reports.md."));
+        return [table, TrainingTable(query, periods, training, regionNames)];
+    }
+
+    private static void AddCourses(Cell cell, Need need, Readiness? r)
+    {
+        if (r is null)
+        {
+            return;
+        }
+
+        foreach (var candidate in r.Ranked.Candidates)
+        {
+            if (candidate.Plan is not { ReadyInTime: true } plan || NeedReadiness.ReadyNow(candidate))
+            {
+                continue;
+            }
+
+            foreach (var step in plan.Steps)
+            {
+                if (!cell.Courses.TryGetValue((step.CourseTitle, step.Provider), out var course))
+                {
+                    cell.Courses[(step.CourseTitle, step.Provider)] = course = ([], []);
+                }
+
+                course.Clients.Add(candidate.ClientId);
+                course.Needs.Add(need.Id);
+            }
+        }
+    }
+
+    private static ReportTable TrainingTable(DemandQuery query, List<DateOnly> periods, Dictionary<(string Region, DateOnly Period), Cell> training, Dictionary<string, string> regionNames)
+    {
+        var table = new ReportTable("training", Texts.Pick("Qualifizierungsbedarf", "Training demand"),
+        [
+            new("region", Texts.Pick("Region", "Region"), ColumnKind.Text),
+            new("regionCode", Texts.Pick("Regionalschlüssel", "Region code"), ColumnKind.Text),
+            new("period", Texts.Pick("Zeitraum", "Period"), ColumnKind.Text),
+            new("course", Texts.Pick("Kurs", "Course"), ColumnKind.Text),
+            new("provider", Texts.Pick("Bildungsträger", "Provider"), ColumnKind.Text),
+            new("clients", Texts.Pick("Klienten, die der Kurs rechtzeitig qualifiziert", "Clients the course gets ready in time"), ColumnKind.ClientCount),
+            new("needs", Texts.Pick("Bedarfe", "Needs"), ColumnKind.Count),
+        ]);
+        var periodSet = periods.ToHashSet();
+        foreach (var ((region, period), cell) in training
+            .Where(p => periodSet.Contains(p.Key.Period))
+            .OrderBy(p => p.Key.Period)
+            .ThenBy(p => regionNames[p.Key.Region], StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Region, StringComparer.Ordinal))
+        {
+            foreach (var ((title, provider), course) in cell.Courses
+                .OrderByDescending(c => c.Value.Clients.Count)
+                .ThenBy(c => c.Key.Title, StringComparer.Ordinal)
+                .Take(CoursesPerRow))
+            {
+                table.Add(regionNames[region], region, query.PeriodLabel(period), title, provider, course.Clients.Count, course.Needs.Count);
+            }
+        }
+
+        table.Notes.Add(Texts.Pick(
+            $"Je Region und Zeitraum die bis zu {CoursesPerRow} Kurse, die in den Schulungsplänen der mit Qualifizierung rechtzeitig passenden Klienten am häufigsten vorkommen.",
+            $"Per region and period the up to {CoursesPerRow} courses most frequent in the training plans of the clients ready in time with training."));
         return table;
     }
 

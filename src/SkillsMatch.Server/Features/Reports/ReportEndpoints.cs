@@ -24,9 +24,13 @@ public static class ReportEndpoints
                 return problems.ToProblem();
             }
 
-            var table = await report.BuildAsync(query!, null, ct);
-            Suppression.Apply(table, Suppression.MinCount(configuration));
-            return Write([table], output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}");
+            var tables = await report.BuildAsync(query!, null, ct);
+            foreach (var table in tables)
+            {
+                Suppression.Apply(table, Suppression.MinCount(configuration));
+            }
+
+            return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}");
         }).WithSummary("Demand and supply per region (and occupation, ISCO group or skill) and month or quarter: headcount, clients ready now and with training, shortage indicators; small client counts suppressed. JSON, CSV (German Excel or RFC 4180) or xlsx.");
 
         group.MapGet("/commission", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
