@@ -30,7 +30,7 @@ public static class ReportEndpoints
                 Suppression.Apply(table, Suppression.MinCount(configuration));
             }
 
-            return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}");
+            return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Demand and supply per region (and occupation, ISCO group or skill) and month or quarter: headcount, clients ready now and with training, shortage indicators; small client counts suppressed. JSON, CSV (German Excel or RFC 4180) or xlsx.");
 
         group.MapGet("/commission", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
@@ -52,7 +52,7 @@ public static class ReportEndpoints
 
             var table = await report.BuildAsync(from!.Value, to!.Value, region, null, ct);
             Suppression.Apply(table, Suppression.MinCount(configuration));
-            return Write([table], output.Format, output.Dialect, $"qualifizierung-{from:yyyyMMdd}-{to:yyyyMMdd}");
+            return Write([table], output.Format, output.Dialect, $"qualifizierung-{from:yyyyMMdd}-{to:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Courses to buy as group runs and requirements no course teaches, with clients, needs, employers and forum rounds concerned by name; small client counts suppressed.");
     }
 
@@ -115,9 +115,9 @@ public static class ReportEndpoints
         return ok;
     }
 
-    private static PushStreamHttpResult Write(IReadOnlyList<ReportTable> tables, ReportFormat format, CsvDialect dialect, string name) =>
+    private static PushStreamHttpResult Write(IReadOnlyList<ReportTable> tables, ReportFormat format, CsvDialect dialect, string name, CancellationToken ct) =>
         TypedResults.Stream(
-            body => ReportWriter.WriteAsync(body, tables, format, dialect, CancellationToken.None),
+            body => ReportWriter.WriteAsync(body, tables, format, dialect, ct),
             ReportWriter.ContentType(format),
             format == ReportFormat.Json ? null : $"{name}.{ReportWriter.Extension(format)}");
 }
