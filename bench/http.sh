@@ -21,7 +21,9 @@ if [[ -n "${SKILLSMATCH_BENCH_POSTGRES:-}" ]]; then
   label="PostgreSQL"
 fi
 
-# Jobs off: no background rematch or retrain competes with the measured requests.
+# Jobs off: no background rematch or retrain competes with the measured requests. Demo accounts
+# on the command line: run from the repository root, the server does not read its
+# appsettings.Development.json, where they are switched on.
 ASPNETCORE_ENVIRONMENT=Development DOTNET_gcServer=0 \
   dotnet src/SkillsMatch.Server/bin/Release/net10.0/skillsmatch.dll \
   --urls "http://127.0.0.1:${port}" --Storage:DataDirectory="$work" --Storage:SeedSamplesOnStart=true \

@@ -9,7 +9,7 @@ using SkillsMatch.Server.Features.Samples;
 namespace SkillsMatch.Server;
 
 /// <summary>The command-line verbs of <c>skillsmatch</c>; with no verb it serves.</summary>
-public static class Cli
+public static partial class Cli
 {
     public static RootCommand Create(Func<string[], CancellationToken, Task<int>> serve)
     {
@@ -64,6 +64,7 @@ public static class Cli
         root.Subcommands.Add(EvaluateCommand());
         root.Subcommands.Add(SamplesCommand());
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(ReportCommand());
         return root;
     }
 

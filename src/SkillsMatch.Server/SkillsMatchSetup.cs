@@ -68,6 +68,9 @@ public static class SkillsMatchSetup
         services.AddScoped<SampleImporter>();
         services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();
+        services.AddSingleton<Features.Reports.NeedReadiness>();
+        services.AddScoped<Features.Reports.DemandReport>();
+        services.AddScoped<Features.Reports.CommissionReport>();
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<RankerStore>();
         services.AddSingleton<RankerHost>();
@@ -177,6 +180,7 @@ public static class SkillsMatchSetup
         api.MapFairnessReportEndpoints();
         api.MapRankerEndpoints();
         api.MapAuditEndpoints();
+        api.MapReportEndpoints();
         app.MapJobs();
         return app;
     }

@@ -15,7 +15,11 @@ public sealed record GroupCourseProposal(
     IReadOnlyList<string> Closes);
 
 /// <summary>A demanded skill, certificate or language level that no catalogue course teaches: to be commissioned.</summary>
-public sealed record CommissioningItem(GapKind Kind, string Id, string Label, int Needs, int Employers, int ClientsAffected);
+public sealed record CommissioningItem(GapKind Kind, string Id, string Label, int Needs, int Employers, int ClientsAffected)
+{
+    /// <summary>The needs that demand it, in id order (for reports that name their employers and forum rounds).</summary>
+    public IReadOnlyList<int> NeedIds { get; init; } = [];
+}
 
 public sealed record PoolingReport(IReadOnlyList<GroupCourseProposal> GroupCourses, IReadOnlyList<CommissioningItem> ToCommission);
 
@@ -93,7 +97,7 @@ public static class Pooling
         }
 
         var toCommission = commission
-            .Select(p => new CommissioningItem(p.Key.Item1, p.Key.Item2, p.Value.Label, p.Value.Needs.Count, p.Value.Employers.Count, p.Value.Clients.Count))
+            .Select(p => new CommissioningItem(p.Key.Item1, p.Key.Item2, p.Value.Label, p.Value.Needs.Count, p.Value.Employers.Count, p.Value.Clients.Count) { NeedIds = [.. p.Value.Needs.Order()] })
             .OrderByDescending(c => c.Employers)
             .ThenByDescending(c => c.Needs)
             .ThenBy(c => c.Label, StringComparer.Ordinal)

@@ -171,6 +171,7 @@ public static class AccountSetup
             .AddPolicy(Policies.ForumStaff, p => p.RequireRole(Roles.Caseworker, Roles.Admin))
             .AddPolicy(Policies.Courses, p => p.RequireRole(Roles.TrainingProvider, Roles.Caseworker))
             .AddPolicy(Policies.Demand, p => p.RequireRole(Roles.Caseworker, Roles.Planner, Roles.TrainingProvider))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Planner, Roles.Admin))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
 
             // An endpoint that forgets to say who may call it is for signed-in users only, never anonymous.
@@ -221,6 +222,9 @@ public static class Policies
 
     /// <summary>Aggregate training demand: caseworkers, planners and training providers.</summary>
     public const string Demand = "demand";
+
+    /// <summary>Planner reports (demand, commissioning, fairness, decisions): planners and admins.</summary>
+    public const string Reports = "reports";
 
     public const string SignedIn = "signed-in";
 }

@@ -19,7 +19,23 @@ public enum ColumnKind
 }
 
 /// <summary>A column: a stable key (JSON, CSV header in RFC 4180 mode), a German or English label, and its kind.</summary>
-public sealed record ReportColumn(string Key, string Label, ColumnKind Kind);
+public sealed record ReportColumn(string Key, string Label, ColumnKind Kind)
+{
+    /// <summary>
+    /// For a <see cref="ColumnKind.Ratio"/>: the keys of the client-count columns it is derived
+    /// from; the ratio is suppressed where one of them is. Empty: derived from every client count of its row.
+    /// </summary>
+    public IReadOnlyList<string> DerivedFrom { get; init; } = [];
+}
+
+/// <summary>A cell of a table: row and column index.</summary>
+public readonly record struct CellRef(int Row, int Column);
+
+/// <summary>
+/// A total and the cells it adds up (a row or column group): if exactly one of them were hidden it
+/// could be recovered from the others, so secondary suppression hides a second one.
+/// </summary>
+public sealed record CellGroup(CellRef Total, IReadOnlyList<CellRef> Parts);
 
 /// <summary>
 /// One view of a report as a table: the form every report takes before suppression and before it
@@ -42,6 +58,23 @@ public sealed class ReportTable(string name, string title, IReadOnlyList<ReportC
 
     /// <summary>Notes that belong to the table: method, tolerance, what was suppressed.</summary>
     public List<string> Notes { get; } = [];
+
+    /// <summary>Totals present in the table with the cells they add up; read by <see cref="Suppression"/>.</summary>
+    public List<CellGroup> Groups { get; } = [];
+
+    /// <summary>Notes that <paramref name="totalRow"/> holds, in every client-count column, the total of <paramref name="partRows"/>.</summary>
+    public ReportTable AddColumnTotals(int totalRow, IReadOnlyList<int> partRows)
+    {
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            if (Columns[c].Kind == ColumnKind.ClientCount)
+            {
+                Groups.Add(new CellGroup(new CellRef(totalRow, c), [.. partRows.Select(r => new CellRef(r, c))]));
+            }
+        }
+
+        return this;
+    }
 
     public ReportTable Add(params object?[] row)
     {

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Engine.Reference;
+using SkillsMatch.Server.Api;
+using SkillsMatch.Server.Features.Accounts;
+
+namespace SkillsMatch.Server.Features.Reports;
+
+/// <summary>The planner reports: <c>/api/reports/demand</c> and <c>/api/reports/commission</c>, as JSON, CSV or xlsx.</summary>
+public static class ReportEndpoints
+{
+    public static void MapReportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
+
+        group.MapGet("/demand", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
+            HttpContext http, string? by, string? period, string? horizon, DateOnly? from, DateOnly? to, string? format, string? dialect,
+            DemandReport report, IConfiguration configuration, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var output = Negotiate(http, format, dialect, problems);
+            var query = DemandQuery.Parse(by, period, horizon, from, to, problems);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var tables = await report.BuildAsync(query!, null, ct);
+            foreach (var table in tables)
+            {
+                Suppression.Apply(table, Suppression.MinCount(configuration));
+            }
+
+            return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}", http.RequestAborted);
+        }).WithSummary("Demand and supply per region (and occupation, ISCO group or skill) and month or quarter: headcount, clients ready now and with training, shortage indicators; small client counts suppressed. JSON, CSV (German Excel or RFC 4180) or xlsx.");
+
+        group.MapGet("/commission", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
+            HttpContext http, string? region, DateOnly? from, DateOnly? to, string? format, string? dialect,
+            CommissionReport report, ReferenceData reference, IConfiguration configuration, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var output = Negotiate(http, format, dialect, problems);
+            if (region is not null && !reference.Regions.ContainsRegion(region))
+            {
+                problems.Add("region", Texts.Pick("Region unbekannt.", "Region unknown."));
+            }
+
+            DemandQuery.CheckPeriod(from, to, problems);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var table = await report.BuildAsync(from!.Value, to!.Value, region, null, ct);
+            Suppression.Apply(table, Suppression.MinCount(configuration));
+            return Write([table], output.Format, output.Dialect, $"qualifizierung-{from:yyyyMMdd}-{to:yyyyMMdd}", http.RequestAborted);
+        }).WithSummary("Courses to buy as group runs and requirements no course teaches, with clients, needs, employers and forum rounds concerned by name; small client counts suppressed.");
+    }
+
+    /// <summary>
+    /// The format: <c>?format=json|csv|xlsx</c>, else the Accept header (<c>text/csv</c>, the xlsx
+    /// media type), else JSON; the CSV dialect: <c>?dialect=rfc4180</c>, else German Excel.
+    /// </summary>
+    public static (ReportFormat Format, CsvDialect Dialect) Negotiate(HttpContext http, string? format, string? dialect, ProblemBuilder problems)
+    {
+        var chosen = ReportFormat.Json;
+        if (format is not null)
+        {
+            if (!TryParseFormat(format, out chosen))
+            {
+                problems.Add("format", Texts.Pick("Format: json, csv oder xlsx.", "Format: json, csv or xlsx."));
+            }
+        }
+        else
+        {
+            var accept = http.Request.Headers.Accept.ToString();
+            if (accept.Contains(ReportWriter.XlsxType, StringComparison.OrdinalIgnoreCase))
+            {
+                chosen = ReportFormat.Xlsx;
+            }
+            else if (accept.Contains(ReportWriter.CsvType, StringComparison.OrdinalIgnoreCase))
+            {
+                chosen = ReportFormat.Csv;
+            }
+        }
+
+        var csv = CsvDialect.GermanExcel;
+        if (!TryParseDialect(dialect, out csv))
+        {
+            problems.Add("dialect", Texts.Pick("CSV-Dialekt: excel (Standard: Semikolon, Dezimalkomma) oder rfc4180.", "CSV dialect: excel (default: semicolon, decimal comma) or rfc4180."));
+        }
+
+        return (chosen, csv);
+    }
+
+    public static bool TryParseFormat(string? text, out ReportFormat format)
+    {
+        (var ok, format) = text?.ToLowerInvariant() switch
+        {
+            "json" => (true, ReportFormat.Json),
+            "csv" => (true, ReportFormat.Csv),
+            "xlsx" or "excel" => (true, ReportFormat.Xlsx),
+            _ => (false, ReportFormat.Json),
+        };
+        return ok;
+    }
+
+    public static bool TryParseDialect(string? text, out CsvDialect dialect)
+    {
+        (var ok, dialect) = text?.ToLowerInvariant() switch
+        {
+            null or "" or "excel" or "de" or "german" => (true, CsvDialect.GermanExcel),
+            "rfc4180" or "rfc" => (true, CsvDialect.Rfc4180),
+            _ => (false, CsvDialect.GermanExcel),
+        };
+        return ok;
+    }
+
+    private static PushStreamHttpResult Write(IReadOnlyList<ReportTable> tables, ReportFormat format, CsvDialect dialect, string name, CancellationToken ct) =>
+        TypedResults.Stream(
+            body => ReportWriter.WriteAsync(body, tables, format, dialect, ct),
+            ReportWriter.ContentType(format),
+            format == ReportFormat.Json ? null : $"{name}.{ReportWriter.Extension(format)}");
+}
