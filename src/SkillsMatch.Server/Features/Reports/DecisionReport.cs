@@ -14,7 +14,12 @@ public enum ReportPeriod
 }
 
 public sealed record DecisionReportResponse(
-    DateOnly From, DateOnly To, ReportPeriod Period, int TopK, ProposalAdherence Adherence, IReadOnlyList<ReportTableJson> Tables, IReadOnlyList<string> Notes);
+    DateOnly From, DateOnly To, ReportPeriod Period, int TopK, ProposalAdherence Adherence, IReadOnlyList<ReportTableJson> Tables, IReadOnlyList<string> Notes)
+{
+    /// <summary>The tables themselves, for CSV and xlsx; the JSON carries <see cref="Tables"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ReportTable> Raw { get; init; } = [];
+}
 
 /// <summary>
 /// The decision report (issue 12, docs/fairness.md): per month or quarter, how often caseworkers
@@ -105,7 +110,10 @@ public static class DecisionReport
             "Reasons are caseworkers' free text, shortened and grouped ignoring case."));
 
         return new DecisionReportResponse(from, to, period, TopK, await RankerHost.AdherenceAsync(db, ct),
-            [ReportTableJson.From(decisions), ReportTableJson.From(reasons)], []);
+            [ReportTableJson.From(decisions), ReportTableJson.From(reasons)], [])
+        {
+            Raw = [decisions, reasons],
+        };
     }
 
     private static string Shorten(string reason)

@@ -22,7 +22,12 @@ public sealed record FairnessTolerance(double MinRatio, double MaxRatio, double 
 
 public sealed record FairnessReportResponse(
     DateOnly From, DateOnly To, FairnessSource Source, int Needs, int Lists, int TopK, int PoolDepth, FairnessTolerance Tolerance,
-    IReadOnlyList<ReportTableJson> Tables, IReadOnlyList<string> Notes);
+    IReadOnlyList<ReportTableJson> Tables, IReadOnlyList<string> Notes)
+{
+    /// <summary>The tables themselves, for CSV and xlsx; the JSON carries <see cref="Tables"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ReportTable> Raw { get; init; } = [];
+}
 
 /// <summary>
 /// The fairness report (issue 12, docs/fairness.md): the exposure the top-10 lists gave each group
@@ -228,7 +233,10 @@ public static class FairnessReport
 
         return new FairnessReportResponse(
             from, to, source, lists.Select(l => l.NeedId).Distinct().Count(), lists.Count, TopK, PoolDepth, Tolerance,
-            [.. tables.Select(ReportTableJson.From)], notes);
+            [.. tables.Select(ReportTableJson.From)], notes)
+        {
+            Raw = tables,
+        };
     }
 
     /// <summary>Observed and expected weight per group of every dimension, and the distinct clients behind each.</summary>

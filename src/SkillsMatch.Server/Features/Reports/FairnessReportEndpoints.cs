@@ -14,31 +14,50 @@ public static class FairnessReportEndpoints
 
     public static void MapFairnessReportEndpoints(this IEndpointRouteBuilder routes)
     {
-        // Inline rather than a named policy: the shared Policies.Reports (Planner, Admin) arrives with the other reports.
-        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(p => p.RequireRole(Roles.Planner, Roles.Admin));
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
 
-        group.MapGet("/fairness", async Task<Results<Ok<FairnessReportResponse>, ValidationProblem>> (
-            DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/fairness", async Task<Results<Ok<FairnessReportResponse>, PushStreamHttpResult, ValidationProblem>> (
+            HttpContext http, DateOnly? from, DateOnly? to, string? format, string? dialect, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
         {
             var today = clock.Today();
+            var formats = new ProblemBuilder();
+            var output = ReportEndpoints.Negotiate(http, format, dialect, formats);
+            if (formats.HasErrors)
+            {
+                return formats.ToProblem();
+            }
+
             if (CheckPeriod(from, to, today, out var start, out var end) is { } problem)
             {
                 return problem;
             }
 
-            return TypedResults.Ok(await FairnessReport.BuildAsync(db, host, start, end, today, ct));
+            var report = await FairnessReport.BuildAsync(db, host, start, end, today, ct);
+            return output.Format == ReportFormat.Json
+                ? TypedResults.Ok(report)
+                : ReportEndpoints.Write(report.Raw, output.Format, output.Dialect, $"fairness-{start:yyyyMMdd}-{end:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Exposure in the top 10, proposals and hires by gender, age band, citizenship and severe disability against the qualified pool; from and to are dates, both inclusive (default: the last 12 months).");
 
-        group.MapGet("/decisions", async Task<Results<Ok<DecisionReportResponse>, ValidationProblem>> (
-            DateOnly? from, DateOnly? to, Named<ReportPeriod>? period, SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/decisions", async Task<Results<Ok<DecisionReportResponse>, PushStreamHttpResult, ValidationProblem>> (
+            HttpContext http, DateOnly? from, DateOnly? to, Named<ReportPeriod>? period, string? format, string? dialect, SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var today = clock.Today();
+            var formats = new ProblemBuilder();
+            var output = ReportEndpoints.Negotiate(http, format, dialect, formats);
+            if (formats.HasErrors)
+            {
+                return formats.ToProblem();
+            }
+
             if (CheckPeriod(from, to, today, out var start, out var end) is { } problem)
             {
                 return problem;
             }
 
-            return TypedResults.Ok(await DecisionReport.BuildAsync(db, start, end, period?.Value ?? ReportPeriod.Month, ct));
+            var report = await DecisionReport.BuildAsync(db, start, end, period?.Value ?? ReportPeriod.Month, ct);
+            return output.Format == ReportFormat.Json
+                ? TypedResults.Ok(report)
+                : ReportEndpoints.Write(report.Raw, output.Format, output.Dialect, $"entscheidungen-{start:yyyyMMdd}-{end:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Per month or quarter: proposals inside and outside the ranking's top 10, the pass-over reasons recorded, agreement between model and caseworkers, hires.");
     }
 

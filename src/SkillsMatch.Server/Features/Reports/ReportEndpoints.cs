@@ -115,7 +115,7 @@ public static class ReportEndpoints
         return ok;
     }
 
-    private static PushStreamHttpResult Write(IReadOnlyList<ReportTable> tables, ReportFormat format, CsvDialect dialect, string name, CancellationToken ct) =>
+    internal static PushStreamHttpResult Write(IReadOnlyList<ReportTable> tables, ReportFormat format, CsvDialect dialect, string name, CancellationToken ct) =>
         TypedResults.Stream(
             body => ReportWriter.WriteAsync(body, tables, format, dialect, ct),
             ReportWriter.ContentType(format),
