@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["GET /api/reports/commission"] = "UFFFAA",
         ["GET /api/reports/decisions"] = "UFFFAA",
         ["GET /api/reports/demand"] = "UFFFAA",
+        ["GET /api/reports/demand/chart"] = "UFFFAA",
         ["GET /api/reports/fairness"] = "UFFFAA",
         ["GET /api/skills"] = "AAAAAA",
         ["GET /api/skills/{id}"] = "AAAAAA",

@@ -50,4 +50,35 @@ public sealed class ReportExportTests(SkillsMatchFactory factory) : IClassFixtur
         Assert.Equal("text/csv", fairness.Content.Headers.ContentType?.MediaType);
         Assert.Equal(["format"], await (await planner.GetAsync("/api/reports/fairness?format=pdf")).ProblemFieldsAsync());
     }
+
+    [Fact]
+    public async Task The_top_shortages_are_drawn_as_svg_and_png_with_German_labels()
+    {
+        var caseworker = factory.CreateClient();
+        var employer = await caseworker.CreateEmployerAsync();
+        await caseworker.CreateNeedAsync(employer, b => b.With("headcount", 7));
+        var planner = factory.CreateClientAs(Roles.Planner);
+        const string query = "/api/reports/demand/chart?by=county&from=2027-01-01&to=2027-12-31";
+
+        var svg = await planner.GetAsync(query);
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        var text = await svg.Content.ReadAsStringAsync();
+        Assert.Contains("<svg", text, StringComparison.Ordinal);
+        Assert.Contains("Größte Engpässe", text, StringComparison.Ordinal);
+        Assert.Contains("Mainz-Bingen", text, StringComparison.Ordinal);
+
+        var png = await planner.GetAsync(query + "&format=png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+        File.WriteAllBytes(Path.Combine(factory.DataDirectory, "chart.png"), bytes);
+        if (Environment.GetEnvironmentVariable("SKILLSMATCH_KEEP_CHART") is { Length: > 0 } keep)
+        {
+            File.WriteAllBytes(keep, bytes);
+        }
+
+        Assert.Equal(["format"], await (await planner.GetAsync(query + "&format=gif")).ProblemFieldsAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync(query)).StatusCode);
+    }
 }

@@ -33,6 +33,28 @@ public static class ReportEndpoints
             return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Demand and supply per region (and occupation, ISCO group or skill) and month or quarter: headcount, clients ready now and with training, shortage indicators; small client counts suppressed. JSON, CSV (German Excel or RFC 4180) or xlsx.");
 
+        group.MapGet("/demand/chart", async Task<Results<FileContentHttpResult, ValidationProblem>> (
+            string? by, string? period, string? horizon, DateOnly? from, DateOnly? to, string? format,
+            DemandReport report, IConfiguration configuration, CancellationToken ct) =>
+        {
+            var problems = new ProblemBuilder();
+            var png = string.Equals(format, "png", StringComparison.OrdinalIgnoreCase);
+            if (format is not null && !png && !string.Equals(format, "svg", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("format", Texts.Pick("Format: svg oder png.", "Format: svg or png."));
+            }
+
+            var query = DemandQuery.Parse(by, period, horizon, from, to, problems);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var table = (await report.BuildAsync(query!, null, ct))[0];
+            Suppression.Apply(table, Suppression.MinCount(configuration));
+            return TypedResults.File(ShortageChart.Draw(table, query!, png), png ? "image/png" : "image/svg+xml", $"engpaesse-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}.{(png ? "png" : "svg")}");
+        }).WithSummary("The ten largest shortages of the demand report (open headcount beside clients ready now) as an SVG or PNG chart, German labels; suppressed counts get no bar.");
+
         group.MapGet("/commission", async Task<Results<PushStreamHttpResult, ValidationProblem>> (
             HttpContext http, string? region, DateOnly? from, DateOnly? to, string? format, string? dialect,
             CommissionReport report, ReferenceData reference, IConfiguration configuration, CancellationToken ct) =>
