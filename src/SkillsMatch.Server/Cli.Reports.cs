@@ -11,17 +11,17 @@ public static partial class Cli
     /// <summary><c>skillsmatch report demand|commission --from --to [--by] [--format] [--out]</c>: a planner report as a file, progress on standard error.</summary>
     private static Command ReportCommand()
     {
-        var name = new Argument<string>("name") { Description = "demand (Bedarf und Angebot) or commission (zu beauftragende Qualifizierungen)." };
+        var name = new Argument<string>("name") { Description = "demand (Bedarf und Angebot), commission (zu beauftragende Qualifizierungen), fairness or decisions." };
         var from = new Option<string>("--from") { Description = "First day of need starts (yyyy-MM-dd).", Required = true };
         var to = new Option<string>("--to") { Description = "Last day of need starts (yyyy-MM-dd), at most 24 months after --from.", Required = true };
         var by = new Option<string?>("--by") { Description = "demand: region level (municipality, verbandsgemeinde, county) and optionally occupation, isco or skill, comma-separated." };
-        var period = new Option<string?>("--period") { Description = "demand: month (default) or quarter." };
+        var period = new Option<string?>("--period") { Description = "demand, decisions: month (default) or quarter." };
         var horizon = new Option<string?>("--horizon") { Description = "demand: short (starts within 3 months) or medium (3–12 months); default the period itself." };
         var region = new Option<string?>("--region") { Description = "commission: a municipality, Verbandsgemeinde or county key." };
         var format = new Option<string>("--format") { Description = "json, csv or xlsx.", DefaultValueFactory = _ => "csv" };
         var dialect = new Option<string?>("--dialect") { Description = "CSV: excel (default: ;, BOM, decimal comma) or rfc4180." };
         var output = new Option<FileInfo?>("--out") { Description = "The file to write; standard output without." };
-        var report = new Command("report", "Write a planner report (demand or commission) as JSON, CSV or xlsx; small client counts suppressed as in the API.")
+        var report = new Command("report", "Write a planner report (demand, commission, fairness or decisions) as JSON, CSV or xlsx; small client counts suppressed as in the API.")
         {
             name, from, to, by, period, horizon, region, format, dialect, output,
         };
@@ -47,13 +47,13 @@ public static partial class Cli
             {
                 demand = DemandQuery.Parse(parse.GetValue(by), parse.GetValue(period), parse.GetValue(horizon), first, last, problems);
             }
-            else if (which == "commission")
+            else if (which is "commission" or "fairness" or "decisions")
             {
                 DemandQuery.CheckPeriod(first, last, problems);
             }
             else
             {
-                problems.Add("name", "demand oder commission.");
+                problems.Add("name", "demand, commission, fairness oder decisions.");
                 DemandQuery.CheckPeriod(first, last, problems);
             }
 
@@ -74,12 +74,23 @@ public static partial class Cli
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var progress = new StderrProgress();
             Console.Error.WriteLine("Kandidatenindex und Rangfolgen werden aufgebaut (building the index and rankings) …");
-            var tables = demand is not null
-                ? await scope.ServiceProvider.GetRequiredService<DemandReport>().BuildAsync(demand, progress, ct)
-                : [await scope.ServiceProvider.GetRequiredService<CommissionReport>().BuildAsync(first!.Value, last!.Value, parse.GetValue(region), progress, ct)];
-            foreach (var table in tables)
+            var periodUnit = string.Equals(parse.GetValue(period), "quarter", StringComparison.OrdinalIgnoreCase) ? ReportPeriod.Quarter : ReportPeriod.Month;
+            var tables = which switch
             {
-                Suppression.Apply(table, Suppression.MinCount(host.Configuration));
+                // Fairness and decisions suppress their own small counts (docs/fairness.md).
+                "fairness" => (await FairnessReport.BuildAsync(db, scope.ServiceProvider.GetRequiredService<Features.Matching.CandidateIndexHost>(), first!.Value, last!.Value,
+                    DateOnly.FromDateTime(host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), ct)).Raw,
+                "decisions" => (await DecisionReport.BuildAsync(db, first!.Value, last!.Value, periodUnit, ct)).Raw,
+                _ => demand is not null
+                    ? await scope.ServiceProvider.GetRequiredService<DemandReport>().BuildAsync(demand, progress, ct)
+                    : [await scope.ServiceProvider.GetRequiredService<CommissionReport>().BuildAsync(first!.Value, last!.Value, parse.GetValue(region), progress, ct)],
+            };
+            if (which is "demand" or "commission")
+            {
+                foreach (var table in tables)
+                {
+                    Suppression.Apply(table, Suppression.MinCount(host.Configuration));
+                }
             }
 
             var file = parse.GetValue(output);

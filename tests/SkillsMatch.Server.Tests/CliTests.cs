@@ -189,4 +189,40 @@ public sealed class CliTests
             }
         }
     }
+
+    [Fact]
+    public async Task Report_writes_the_decision_and_fairness_reports_as_files()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "skillsmatch-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Cli.Create((_, _) => Task.FromResult(0));
+            var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
+            var previous = Console.Error;
+            Console.SetError(TextWriter.Null);
+            try
+            {
+                foreach (var name in new[] { "decisions", "fairness" })
+                {
+                    var file = Path.Combine(folder, name + ".csv");
+                    Assert.Equal(0, await root.Parse(["report", name, "--from", "2027-01-01", "--to", "2027-06-30", "--format", "csv", "--out", file, .. storage]).InvokeAsync());
+                    Assert.True(new FileInfo(file).Length > 3, name);
+                }
+
+                Assert.Equal(2, await root.Parse(["report", "gossip", "--from", "2027-01-01", "--to", "2027-06-30", .. storage]).InvokeAsync());
+            }
+            finally
+            {
+                Console.SetError(previous);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }
