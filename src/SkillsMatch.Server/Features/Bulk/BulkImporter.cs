@@ -365,7 +365,9 @@ public sealed class BulkImporter(
             var result = await validator.ValidateAsync(input, ct);
             foreach (var failure in result.Errors)
             {
-                AddError(line, SampleFiles.SnakeCase(failure.PropertyName.Split('[', '.')[0]), failure.ErrorMessage);
+                // "MustHave[0].SkillId" → must_have; the protected attributes are columns of their own.
+                var path = failure.PropertyName.Split('[', '.');
+                AddError(line, SampleFiles.SnakeCase(path[0] == "Protected" && path.Length > 1 ? path[1] : path[0]), failure.ErrorMessage);
             }
 
             return result.IsValid;
