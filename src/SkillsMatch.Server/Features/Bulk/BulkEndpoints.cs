@@ -73,8 +73,7 @@ public static class BulkEndpoints
             return result.Imported ? TypedResults.Ok(result) : Refused(result);
         })
         .WithMetadata(new UploadLimit(Limits.BulkUploadBytes))
-        .Accepts<string>("text/csv", "multipart/form-data")
-        .WithSummary($"Imports one CSV file ({Entities}) in the format of the export: all rows or, with a bad row, none (422 listing every bad row by line and column); skipInvalid=true imports the good rows and lists the rest.");
+        .WithSummary($"Imports one CSV file ({Entities}) in the format of the export, as a text/csv body or a multipart/form-data upload: all rows or, with a bad row, none (422 listing every bad row by line and column); skipInvalid=true imports the good rows and lists the rest.");
 
         group.MapGet("/export/{entity}", async Task<Results<PushStreamHttpResult, ProblemHttpResult>> (
             string entity, HttpContext http, SkillsMatchDbContext db, BulkExporter exporter, Access access, AuditRecorder audit, CancellationToken ct) =>
