@@ -225,7 +225,7 @@ public static class Cli
             }
 
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{(result.Imported ? "Imported" : "Nothing imported:")} {Features.Bulk.BulkEntities.Name(entity)}: {result.Rows} rows, {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged, {result.Invalid} invalid; {elapsed:F1} s."));
+                $"{(result.Imported ? "Imported" : "Nothing imported:")} {Features.Bulk.BulkEntities.Name(entity)}: {result.Rows} rows, {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged, {result.Invalid} invalid; {elapsed:F1} s (reading {importer.Timings.Read.TotalSeconds:F1} s, checking {importer.Timings.Check.TotalSeconds:F1} s, writing {importer.Timings.Write.TotalSeconds:F1} s)."));
             return result.Imported ? 0 : 1;
         });
         return import;

@@ -169,11 +169,13 @@ public static class SampleFiles
 
     public static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsEscape(cell[1..]) ? cell[1..] : cell;
 
-    private static PropertyInfo[] Columns<T>()
+    /// <summary>Property order follows the primary constructor's parameter order; looked up once per row type.</summary>
+    private static PropertyInfo[] Columns<T>() => ColumnsOf<T>.Properties;
+
+    private static class ColumnsOf<T>
     {
-        // Property order follows the primary constructor's parameter order.
-        var parameters = typeof(T).GetConstructors().Single().GetParameters();
-        return [.. parameters.Select(p => typeof(T).GetProperty(p.Name!)!)];
+        public static readonly PropertyInfo[] Properties =
+            [.. typeof(T).GetConstructors().Single().GetParameters().Select(p => typeof(T).GetProperty(p.Name!)!)];
     }
 
     private static bool IsNullable(ParameterInfo parameter) =>
