@@ -197,7 +197,11 @@ public sealed class BulkTests
             Assert.DoesNotContain(line.Split(','), cell => SampleFiles.NeedsEscape(cell.Trim('"')));
         }
 
-        await ImportAsync(empty.CreateClient(), "employers", csv);
+        // This time as a form upload, as a browser sends a file.
+        using var form = new MultipartFormDataContent { { new StringContent(csv, Encoding.UTF8, "text/csv"), "file", "employers.csv" } };
+        using var upload = await empty.CreateClient().PostAsync("/api/import/employers", form);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(2, (await upload.JsonAsync()).GetProperty("created").GetInt64());
         var name = await empty.WithDbAsync(db => db.Employers.Where(e => e.Id == id).Select(e => e.Name).SingleAsync());
         Assert.Equal("=HYPERLINK(\"http://x.example\")", name);
     }
