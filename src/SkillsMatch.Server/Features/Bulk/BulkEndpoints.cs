@@ -19,12 +19,17 @@ public static class BulkEndpoints
 {
     private const string Entities = "employers, forum-rounds, needs, clients, courses or outcomes";
 
+    public static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(30);
+
     public static void MapBulkEndpoints(this IEndpointRouteBuilder routes)
     {
         // Caseworkers only: clients and outcomes within their caseload reach, the rest (the forum's
         // records) for everyone, as the API lets them. Admins do not see client data in the API and
         // do not get it in bulk either; an operator's migration goes through `skillsmatch import`.
+        // A bulk run may take minutes: the API's 30-second request timeout gives way to half an hour
+        // (a client that hangs up still cancels it, and a cancelled import rolls back whole).
         var group = routes.MapGroup("/api").WithTags("Bulk").RequireAuthorization(Policies.Caseworker).WithMetadata(AuditedEndpoint.Instance);
+        group.WithRequestTimeout(BulkTimeout);
 
         group.MapPost("/import/{entity}", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> (
             string entity, bool? skipInvalid, HttpContext http, BulkImporter importer, Access access, AuditRecorder audit, CancellationToken ct) =>
@@ -38,6 +43,9 @@ public static class BulkEndpoints
             await using var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             if (http.Request.HasFormContentType)
             {
+                // The form reader's own limit (128 MB by default) would stop a large upload before ours.
+                http.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(
+                    http.Request, new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = Limits.BulkUploadBytes }));
                 var form = await http.Request.ReadFormAsync(ct);
                 if ((form.Files.Count > 0 ? form.Files[0] : null) is not { } upload)
                 {

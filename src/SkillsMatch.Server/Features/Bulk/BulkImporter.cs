@@ -206,7 +206,11 @@ public sealed class BulkImporter(
                     run.AddError(line, "client_id", $"Client {row.ClientId} is outside your reach.");
                 }
 
-                return valid && stage is not null && run.ErrorCount == before ? o => OutcomeEndpoints.Apply(input, o, row.RankAtProposal) : null;
+                // As through the API: a linked impression's rank is the rank at proposal.
+                var rank = row.ImpressionId is { } impression && valid
+                    ? await db.Impressions.AsNoTracking().Where(i => i.Id == impression).Select(i => (int?)i.Rank).FirstOrDefaultAsync(ct)
+                    : row.RankAtProposal;
+                return valid && stage is not null && run.ErrorCount == before ? o => OutcomeEndpoints.Apply(input, o, rank) : null;
             },
             async (batch, existing) =>
             {
