@@ -9,6 +9,7 @@ using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Audit;
+using SkillsMatch.Server.Features.Bulk;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
 using SkillsMatch.Server.Features.Employers;
@@ -66,6 +67,8 @@ public static class SkillsMatchSetup
         services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
+        services.AddScoped<Features.Bulk.BulkImporter>();
+        services.AddScoped<Features.Bulk.BulkExporter>();
         services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();
         services.AddSingleton<Features.Reports.NeedReadiness>();
@@ -181,6 +184,7 @@ public static class SkillsMatchSetup
         api.MapRankerEndpoints();
         api.MapAuditEndpoints();
         api.MapReportEndpoints();
+        api.MapBulkEndpoints();
         app.MapJobs();
         return app;
     }

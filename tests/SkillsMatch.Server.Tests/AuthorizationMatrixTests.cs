@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["GET /api/clients/{id}/plan"] = "UFAFFF",
         ["GET /api/courses"] = "UAAAAA",
         ["GET /api/courses/{id}"] = "UAAAAA",
+        ["GET /api/export/{entity}"] = "UFAFFF",
         ["GET /api/employers"] = "UAAFFA",
         ["GET /api/employers/{id}"] = "UAAFFA",
         ["GET /api/forum/rounds"] = "UAAAAA",
@@ -78,6 +79,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["POST /api/forum/rounds"] = "UFAFFA",
         ["POST /api/forum/rounds/{roundId}/needs"] = "UAAFFF",
         ["POST /api/needs"] = "UAAFFF",
+        ["POST /api/import/{entity}"] = "UFAFFF",
         ["POST /api/needs/{id}/feedback"] = "UAFFFF",
         ["POST /api/needs/{needId}/comments"] = "UAAFFF",
         ["POST /api/outcomes"] = "UFAFFF",
@@ -158,7 +160,8 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         var path = operation[(space + 1)..]
             .Replace("{roundId}", ids.Round.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{needId}", ids.Need.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{commentId}", "999999", StringComparison.Ordinal);
+            .Replace("{commentId}", "999999", StringComparison.Ordinal)
+            .Replace("{entity}", "clients", StringComparison.Ordinal);
         path = path.StartsWith("/api/clients/{id}", StringComparison.Ordinal) ? path.Replace("{id}", ids.Client.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             : path.StartsWith("/api/needs/{id}", StringComparison.Ordinal) ? path.Replace("{id}", ids.Need.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             : path.StartsWith("/api/employers/{id}", StringComparison.Ordinal) ? path.Replace("{id}", ids.Employer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -64,7 +64,7 @@ public sealed class CliTests
     [Theory]
     [InlineData("evalute")]
     [InlineData("serv")]
-    [InlineData("import")]
+    [InlineData("imprt")]
     public async Task Unknown_verb_exits_with_usage_code_2_and_does_not_serve(string verb)
     {
         var served = false;

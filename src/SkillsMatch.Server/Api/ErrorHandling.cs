@@ -170,7 +170,9 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > Limits.RequestBodyBytes)
+        // An upload endpoint (bulk import) names its own, larger limit.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? Limits.RequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Payload too large.", StatusCodes.Status413PayloadTooLarge);
         }
@@ -201,7 +203,7 @@ internal sealed class RequestGuardMiddleware(RequestDelegate next)
         var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = Limits.RequestBodyBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
         await next(context);

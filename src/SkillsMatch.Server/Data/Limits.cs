@@ -15,4 +15,7 @@ public static class Limits
     /// <summary>The longest period a report-like request (training cohorts) covers, so no single request runs for seconds.</summary>
     public const int MaxReportMonths = 24;
     public const int RequestBodyBytes = 256 * 1024;
+
+    /// <summary>The largest CSV a bulk import takes over HTTP (larger files: <c>skillsmatch import</c>).</summary>
+    public const long BulkUploadBytes = 4L * 1024 * 1024 * 1024;
 }

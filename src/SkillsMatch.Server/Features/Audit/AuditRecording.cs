@@ -58,7 +58,17 @@ public static class AuditSetup
 /// </summary>
 public sealed partial class AuditRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AuditRecorder> logger)
 {
-    public async Task RecordAsync(HttpContext http, int status, IReadOnlyCollection<int> clientIds, Guid? listId, int? needId)
+    public Task RecordAsync(HttpContext http, int status, IReadOnlyCollection<int> clientIds, Guid? listId, int? needId) =>
+        RecordAsync(http, status, AuditEntry.Join(clientIds), clientIds.Count, listId, needId, null);
+
+    /// <summary>
+    /// A bulk import or export: one entry with the number of clients and without their ids, which
+    /// could run to a million (the file itself says which clients it held).
+    /// </summary>
+    public Task RecordBulkAsync(HttpContext http, int status, int clientCount, AuditAction action) =>
+        RecordAsync(http, status, string.Empty, clientCount, null, null, action);
+
+    private async Task RecordAsync(HttpContext http, int status, string clientIds, int clientCount, Guid? listId, int? needId, AuditAction? action)
     {
         var route = AuditRoute.Of(http);
         var access = http.RequestServices.GetRequiredService<Access>();
@@ -67,11 +77,11 @@ public sealed partial class AuditRecorder(IServiceScopeFactory scopes, TimeProvi
             At = clock.GetUtcNow(),
             UserId = access.UserId,
             Role = access.Role,
-            Action = route.Action,
+            Action = action ?? route.Action,
             Endpoint = route.Endpoint,
             Status = status,
-            ClientIds = AuditEntry.Join(clientIds),
-            ClientCount = clientIds.Count,
+            ClientIds = clientIds,
+            ClientCount = clientCount,
             ListId = listId,
             NeedId = needId ?? route.NeedId,
         };

@@ -150,7 +150,7 @@ public static class EmployerEndpoints
         return group;
     }
 
-    private static void Apply(EmployerInput input, Employer employer)
+    internal static void Apply(EmployerInput input, Employer employer)
     {
         employer.Name = input.Name!.Trim();
         employer.Sector = input.Sector!;

@@ -151,7 +151,7 @@ public static class ForumRoundEndpoints
     private static ForumRoundResponse ToResponse(ForumRound r, int needCount) =>
         new(r.Id, r.Title, r.Sector, r.RegionCode, r.Date, r.Notes, needCount, r.Version, r.CreatedAt, r.UpdatedAt);
 
-    private static void Apply(ForumRoundInput input, ForumRound round)
+    internal static void Apply(ForumRoundInput input, ForumRound round)
     {
         round.Title = input.Title!.Trim();
         round.Sector = input.Sector;

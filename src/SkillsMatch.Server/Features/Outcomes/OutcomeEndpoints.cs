@@ -208,7 +208,7 @@ public static class OutcomeEndpoints
             ? await db.Impressions.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Rank).FirstOrDefaultAsync(ct)
             : input.RankAtProposal;
 
-    private static void Apply(OutcomeInput input, Outcome outcome, int? rankAtProposal)
+    internal static void Apply(OutcomeInput input, Outcome outcome, int? rankAtProposal)
     {
         outcome.NeedId = input.NeedId!.Value;
         outcome.ClientId = input.ClientId!.Value;

@@ -26,6 +26,9 @@ public sealed class CsvImportException(IReadOnlyList<CsvImportError> errors)
 /// <summary>A row read from CSV with the line it starts on.</summary>
 public readonly record struct CsvLine<T>(T Row, long Line);
 
+/// <summary>A row read from CSV: its value, or the bad cells that kept it from having one.</summary>
+public readonly record struct CsvRecord<T>(T? Row, long Line, IReadOnlyList<CsvImportError>? Errors);
+
 /// <summary>Reads and writes the CSV files of <c>samples/</c>, one record type per file, columns in snake_case.</summary>
 public static class SampleFiles
 {
@@ -87,10 +90,32 @@ public static class SampleFiles
     public static List<CsvLine<T>> Read<T>(string path)
     {
         var file = Path.GetFileName(path);
+        using var stream = System.IO.File.OpenRead(path);
+        var rows = new List<CsvLine<T>>();
+        foreach (var record in Stream<T>(stream, file))
+        {
+            if (record.Errors is { Count: > 0 } errors)
+            {
+                throw new CsvImportException(errors);
+            }
+
+            rows.Add(new CsvLine<T>(record.Row!, record.Line));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads rows one at a time. A row with bad cells comes back without a value and with every bad
+    /// cell named; a header that lacks a column refuses the whole file. <paramref name="unescape"/>
+    /// undoes the formula-injection escape of an export (a leading <c>'</c> before =, +, -, @, tab or CR).
+    /// </summary>
+    public static IEnumerable<CsvRecord<T>> Stream<T>(Stream stream, string file, bool unescape = false)
+    {
         var constructor = typeof(T).GetConstructors().Single();
         var parameters = constructor.GetParameters();
-        using var csv = CsvReader.Create(System.IO.File.OpenRead(path), new CsvReaderOptions { TrackLineNumbers = true, AllowLineBreaksInQuotes = true }, leaveOpen: false);
-        var rows = new List<CsvLine<T>>();
+        var nullable = parameters.Select(IsNullable).ToArray();
+        using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, AllowLineBreaksInQuotes = true }, leaveOpen: true);
         int[]? indices = null;
         while (csv.Read())
         {
@@ -99,64 +124,99 @@ public static class SampleFiles
                 : throw new CsvImportException(file, 1, SnakeCase(p.Name!), "column is missing from the header")).ToArray();
             if (csv.FieldCount != csv.Headers.Count)
             {
-                throw new CsvImportException(file, csv.LineNumber, csv.Headers[Math.Min(csv.FieldCount, csv.Headers.Count - 1)],
-                    $"the row has {csv.FieldCount} fields, the header {csv.Headers.Count}");
+                yield return new CsvRecord<T>(default, csv.LineNumber, [new CsvImportError(file, csv.LineNumber, csv.Headers[Math.Min(csv.FieldCount, csv.Headers.Count - 1)],
+                    $"the row has {csv.FieldCount} fields, the header {csv.Headers.Count}")]);
+                continue;
             }
 
             var values = new object?[parameters.Length];
+            List<CsvImportError>? errors = null;
             for (var i = 0; i < parameters.Length; i++)
             {
                 var text = csv.GetString(indices[i]) ?? string.Empty;
-                values[i] = Parse(text, parameters[i], file, csv.LineNumber);
+                if (unescape)
+                {
+                    text = Unescape(text);
+                }
+
+                if (TryParse(text, parameters[i].ParameterType, nullable[i], out var value, out var problem))
+                {
+                    values[i] = value;
+                }
+                else
+                {
+                    (errors ??= []).Add(new CsvImportError(file, csv.LineNumber, SnakeCase(parameters[i].Name!), problem!));
+                }
             }
 
-            rows.Add(new CsvLine<T>((T)constructor.Invoke(values), csv.LineNumber));
+            yield return errors is null
+                ? new CsvRecord<T>((T)constructor.Invoke(values), csv.LineNumber, null)
+                : new CsvRecord<T>(default, csv.LineNumber, errors);
         }
-
-        return rows;
     }
 
-    private static PropertyInfo[] Columns<T>()
+    /// <summary>The CSV header of a row type: its constructor's parameters in snake_case.</summary>
+    public static string[] Header<T>() => [.. Columns<T>().Select(p => SnakeCase(p.Name))];
+
+    /// <summary>The cells of one row, formatted as in the sample files.</summary>
+    public static string[] Cells<T>(T row) => [.. Columns<T>().Select(p => Format(p.GetValue(row)))];
+
+    /// <summary>The characters that make a spreadsheet read a cell as a formula.</summary>
+    public static bool NeedsEscape(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>Neutralises spreadsheet formula injection with a leading <c>'</c>.</summary>
+    public static string Escape(string cell) => NeedsEscape(cell) ? "'" + cell : cell;
+
+    public static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsEscape(cell[1..]) ? cell[1..] : cell;
+
+    /// <summary>Property order follows the primary constructor's parameter order; looked up once per row type.</summary>
+    private static PropertyInfo[] Columns<T>() => ColumnsOf<T>.Properties;
+
+    private static class ColumnsOf<T>
     {
-        // Property order follows the primary constructor's parameter order.
-        var parameters = typeof(T).GetConstructors().Single().GetParameters();
-        return [.. parameters.Select(p => typeof(T).GetProperty(p.Name!)!)];
+        public static readonly PropertyInfo[] Properties =
+            [.. typeof(T).GetConstructors().Single().GetParameters().Select(p => typeof(T).GetProperty(p.Name!)!)];
     }
 
-    private static object? Parse(string text, ParameterInfo parameter, string file, long line)
+    private static bool IsNullable(ParameterInfo parameter) =>
+        Nullable.GetUnderlyingType(parameter.ParameterType) is not null
+        || new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable;
+
+    private static bool TryParse(string text, Type type, bool nullable, out object? value, out string? problem)
     {
-        var type = parameter.ParameterType;
-        var underlying = Nullable.GetUnderlyingType(type);
-        var nullable = underlying is not null
-            || new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable;
-        var target = underlying ?? type;
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        problem = null;
         if (text.Length == 0)
         {
-            if (nullable)
+            value = nullable ? null : target == typeof(string) ? string.Empty : null;
+            if (value is null && !nullable)
             {
-                return null;
+                problem = "a value is required";
+                return false;
             }
 
-            if (target == typeof(string))
-            {
-                return string.Empty;
-            }
-
-            throw new CsvImportException(file, line, SnakeCase(parameter.Name!), "a value is required");
+            return true;
         }
 
         var invariant = CultureInfo.InvariantCulture;
-        object? value = target switch
+        value = target switch
         {
             _ when target == typeof(string) => text,
             _ when target == typeof(int) => int.TryParse(text, NumberStyles.Integer, invariant, out var i) ? i : null,
+            _ when target == typeof(long) => long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? l : null,
             _ when target == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, invariant, out var d) ? d : null,
             _ when target == typeof(double) => double.TryParse(text, NumberStyles.Float, invariant, out var f) ? f : null,
             _ when target == typeof(bool) => bool.TryParse(text, out var b) ? b : null,
             _ when target == typeof(DateOnly) => DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var date) ? date : null,
             _ => throw new NotSupportedException($"Column type {target} is not supported."),
         };
-        return value ?? throw new CsvImportException(file, line, SnakeCase(parameter.Name!), $"'{text}' is not a valid {Describe(target)}");
+        if (value is null)
+        {
+            problem = $"'{text}' is not a valid {Describe(target)}";
+            return false;
+        }
+
+        return true;
     }
 
     private static string Describe(Type type) =>

@@ -30,6 +30,9 @@ public sealed class SampleImporter(
 {
     private const int MaxErrors = 50;
     private readonly List<CsvImportError> _errors = [];
+    private SampleInputs? _cells;
+
+    private SampleInputs Cells => _cells ??= new SampleInputs(AddError);
 
     public async Task<ImportCounts> ImportAsync(string folder, CancellationToken ct)
     {
@@ -74,16 +77,7 @@ public sealed class SampleImporter(
 
             foreach (var (row, line) in needRows)
             {
-                var kind = ParseEnum<NeedKind>(row.Kind, SampleFiles.Needs, line, "kind");
-                var status = ParseEnum<NeedStatus>(row.Status, SampleFiles.Needs, line, "status");
-                var input = new NeedInput(
-                    kind, row.EmployerId, row.ForumRoundId, row.Title, row.OccupationId, row.Headcount, row.PeriodStart, row.PeriodEnd,
-                    row.HoursPerWeek, row.ShiftWork, row.MunicipalityAgs, row.MaxCommuteMinutes,
-                    SkillRequirements(row.MustHave, SampleFiles.Needs, line, "must_have"),
-                    SkillRequirements(row.NiceToHave, SampleFiles.Needs, line, "nice_to_have"),
-                    Items(row.Certificates),
-                    Languages(row.Languages, SampleFiles.Needs, line, "languages"),
-                    row.FurtherAbilities, status, null);
+                var (input, kind, status) = Cells.Need(row, SampleFiles.Needs, line);
                 if (kind is not null && status is not null && await CheckAsync(needs, input, SampleFiles.Needs, line, ct))
                 {
                     var need = new Need { Id = row.Id, Title = row.Title, MunicipalityAgs = row.MunicipalityAgs };
@@ -116,12 +110,7 @@ public sealed class SampleImporter(
             var references = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (row, line) in clientRows)
             {
-                var input = new ClientInput(
-                    row.Reference, row.Caseworker, ClientSkills(row.Skills, line), Items(row.Certificates),
-                    Languages(row.Languages, SampleFiles.Clients, line, "languages"), PastOccupations(row.PastOccupations, line),
-                    Items(row.DesiredOccupations), row.AvailableFrom, row.HoursPerWeek, row.DrivingLicence, row.HasCar,
-                    row.MaxCommuteMinutes, row.HomeMunicipalityAgs, Items(row.Barriers), row.ConsentToShare,
-                    new ProtectedAttributesInput(row.Gender, row.BirthYear, row.Nationality, row.SevereDisability), null);
+                var input = Cells.Client(row, SampleFiles.Clients, line);
                 if (!references.Add(row.Reference))
                 {
                     AddError(SampleFiles.Clients, line, "reference", $"The reference '{row.Reference}' appears twice.");
@@ -136,16 +125,7 @@ public sealed class SampleImporter(
 
             foreach (var (row, line) in courseRows)
             {
-                var input = new CourseInput(
-                    row.Provider, row.Title,
-                    CourseSkills(row.Skills, line, "skills"),
-                    Items(row.CertificatesAwarded),
-                    Languages(row.LanguagesTaught, SampleFiles.Courses, line, "languages_taught"),
-                    CourseSkills(row.PrerequisiteSkills, line, "prerequisite_skills"),
-                    Items(row.PrerequisiteCertificates),
-                    Languages(row.PrerequisiteLanguages, SampleFiles.Courses, line, "prerequisite_languages"),
-                    row.DurationWeeks, row.HoursPerWeek, Cohorts(row.Cohorts, line),
-                    row.MunicipalityAgs, row.Remote, row.CostEuros, Items(row.Funding), row.AzavCertified, null);
+                var input = Cells.Course(row, SampleFiles.Courses, line);
                 if (await CheckAsync(courses, input, SampleFiles.Courses, line, ct))
                 {
                     var course = new Course { Id = row.Id, Provider = row.Provider, Title = row.Title };
@@ -161,8 +141,7 @@ public sealed class SampleImporter(
 
             foreach (var (row, line) in outcomeRows)
             {
-                var stage = ParseEnum<OutcomeStage>(row.Stage, SampleFiles.Outcomes, line, "stage");
-                var input = new OutcomeInput(row.NeedId, row.ClientId, stage, row.Reason, row.Date, row.DecidedBy, null, row.RankAtProposal, row.PassOverReason, row.ImpressionId);
+                var (input, stage) = Cells.Outcome(row, SampleFiles.Outcomes, line);
                 if (stage is not null && await CheckAsync(outcomes, input, SampleFiles.Outcomes, line, ct))
                 {
                     db.Outcomes.Add(new Outcome
@@ -203,7 +182,7 @@ public sealed class SampleImporter(
     {
         foreach (var (row, line) in rows)
         {
-            var kind = ParseEnum<ListKind>(row.Kind, SampleFiles.Impressions, line, "kind");
+            var kind = Cells.ParseEnum<ListKind>(row.Kind, SampleFiles.Impressions, line, "kind");
             var features = row.Features.Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => float.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : float.NaN).ToArray();
             var valid = kind is not null;
@@ -273,90 +252,5 @@ public sealed class SampleImporter(
         {
             throw new CsvImportException([.. _errors]);
         }
-    }
-
-    private TEnum? ParseEnum<TEnum>(string text, string file, long line, string column)
-        where TEnum : struct, Enum
-    {
-        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
-        {
-            return value;
-        }
-
-        AddError(file, line, column, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
-        return null;
-    }
-
-    private static List<string> Items(string cell) =>
-        [.. cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    /// <summary>Splits "a:b;c:d" into items of exactly <paramref name="parts"/> parts, or names the cell.</summary>
-    private List<string[]>? Tuples(string cell, int parts, string file, long line, string column, string shape)
-    {
-        var result = new List<string[]>();
-        foreach (var item in Items(cell))
-        {
-            var split = item.Split(':', StringSplitOptions.TrimEntries);
-            if (split.Length != parts)
-            {
-                AddError(file, line, column, $"'{item}' does not have the form {shape}.");
-                return null;
-            }
-
-            result.Add(split);
-        }
-
-        return result;
-    }
-
-    private int? Number(string text, string file, long line, string column)
-    {
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        AddError(file, line, column, $"'{text}' is not a whole number.");
-        return null;
-    }
-
-    private List<SkillRequirementInput>? SkillRequirements(string cell, string file, long line, string column) =>
-        Tuples(cell, 2, file, line, column, "skill-id:level")?.Select(t => new SkillRequirementInput(t[0], Number(t[1], file, line, column))).ToList();
-
-    private List<CourseSkillInput> CourseSkills(string cell, long line, string column) =>
-        [.. (SkillRequirements(cell, SampleFiles.Courses, line, column) ?? []).Select(s => new CourseSkillInput(s.SkillId, s.MinLevel))];
-
-    private List<LanguageInput>? Languages(string cell, string file, long line, string column) =>
-        Tuples(cell, 2, file, line, column, "language:level")?.Select(t => new LanguageInput(t[0], t[1])).ToList();
-
-    private List<ClientSkillInput>? ClientSkills(string cell, long line) =>
-        Tuples(cell, 3, SampleFiles.Clients, line, "skills", "skill-id:level:evidence")?.Select(t => new ClientSkillInput(
-            t[0], Number(t[1], SampleFiles.Clients, line, "skills"), ParseEnum<EvidenceSource>(t[2], SampleFiles.Clients, line, "skills"))).ToList();
-
-    private List<PastOccupationInput>? PastOccupations(string cell, long line) =>
-        Tuples(cell, 2, SampleFiles.Clients, line, "past_occupations", "occupation-id:years")?.Select(t => new PastOccupationInput(
-            t[0], double.TryParse(t[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var years) ? years : null)).ToList();
-
-    private List<CohortInput>? Cohorts(string cell, long line)
-    {
-        var tuples = Tuples(cell, 3, SampleFiles.Courses, line, "cohorts", "yyyy-MM-dd:capacity:seats-taken");
-        if (tuples is null)
-        {
-            return null;
-        }
-
-        var result = new List<CohortInput>();
-        foreach (var t in tuples)
-        {
-            if (!DateOnly.TryParseExact(t[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
-            {
-                AddError(SampleFiles.Courses, line, "cohorts", $"'{t[0]}' is not a date (yyyy-MM-dd).");
-                continue;
-            }
-
-            result.Add(new CohortInput(start, Number(t[1], SampleFiles.Courses, line, "cohorts"), Number(t[2], SampleFiles.Courses, line, "cohorts")));
-        }
-
-        return result;
     }
 }
