@@ -72,7 +72,6 @@ public sealed class ReportExportTests(SkillsMatchFactory factory) : IClassFixtur
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
         var bytes = await png.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
-        File.WriteAllBytes(Path.Combine(factory.DataDirectory, "chart.png"), bytes);
         if (Environment.GetEnvironmentVariable("SKILLSMATCH_KEEP_CHART") is { Length: > 0 } keep)
         {
             File.WriteAllBytes(keep, bytes);
