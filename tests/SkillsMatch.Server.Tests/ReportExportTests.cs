@@ -81,3 +81,35 @@ public sealed class ReportExportTests(SkillsMatchFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.GetAsync(query)).StatusCode);
     }
 }
+
+public sealed class FairnessSuppressionTests
+{
+    [Fact]
+    public void A_single_small_group_is_hidden_with_the_next_smallest_of_its_attribute_so_shares_cannot_recover_it()
+    {
+        var table = new Features.Reports.ReportTable("exposure", "Exposure",
+        [
+            new("dimension", "Merkmal", Features.Reports.ColumnKind.Text),
+            new("group", "Gruppe", Features.Reports.ColumnKind.Text),
+            new("clients", "Klienten", Features.Reports.ColumnKind.ClientCount),
+            new("share", "Anteil", Features.Reports.ColumnKind.Ratio),
+            new("finding", "Befund", Features.Reports.ColumnKind.Text),
+        ]);
+        table.Add("gender", "female", 40, 0.4, "within").Add("gender", "male", 58, 0.58, "within").Add("gender", "diverse", 2, 0.02, "over");
+        table.Add("disability", "yes", 10, 0.1, "within").Add("disability", "no", 90, 0.9, "within");
+
+        Features.Reports.SmallCounts.Suppress(table, "dimension", "finding");
+
+        bool Hidden(int row) => ReferenceEquals(table.Rows[row][2], Features.Reports.ReportTable.Suppressed) && ReferenceEquals(table.Rows[row][3], Features.Reports.ReportTable.Suppressed);
+        Assert.True(Hidden(2), "the small group");
+        Assert.True(Hidden(0), "the next smallest of the same attribute");
+        Assert.False(Hidden(1));
+        Assert.False(Hidden(3));
+        Assert.False(Hidden(4));
+
+        // What stays visible of the attribute no longer determines either hidden share.
+        var visibleShare = table.Rows.Where(r => (string)r[0]! == "gender" && r[3] is double).Sum(r => (double)r[3]!);
+        Assert.Equal(0.58, visibleShare, 6);
+        Assert.Equal(2, table.Rows.Count(r => (string)r[0]! == "gender" && r[3] is not double));
+    }
+}

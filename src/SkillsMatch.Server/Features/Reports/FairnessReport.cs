@@ -316,7 +316,7 @@ public static class FairnessReport
             table.Notes.Add(Texts.Pick(
                 $"Außerhalb der Toleranz: Verhältnis der Anteile unter {Tolerance.MinRatio} oder über {Tolerance.MaxRatio} (Vier-Fünftel-Regel) oder Abstand über {Tolerance.MaxGapPoints} Prozentpunkte.",
                 $"Outside tolerance: ratio of shares below {Tolerance.MinRatio} or above {Tolerance.MaxRatio} (four-fifths rule), or a gap over {Tolerance.MaxGapPoints} percentage points."));
-            SmallCounts.Suppress(table, "finding");
+            SmallCounts.Suppress(table, "dimension", "finding");
             return table;
         }
     }

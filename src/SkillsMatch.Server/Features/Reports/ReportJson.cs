@@ -38,10 +38,16 @@ internal static class SmallCounts
 {
     public const int MaxSuppressed = 2;
 
-    /// <summary>Suppresses in place; returns the number of rows touched and adds a note when any.</summary>
-    public static int Suppress(ReportTable table, params string[] derivedKeys)
+    /// <summary>
+    /// Suppresses in place; returns the number of rows touched and adds a note when any. With
+    /// <paramref name="groupKey"/>, rows sharing that column's value are one group whose shares add
+    /// up to 1: a group with exactly one suppressed row gets its next smallest row suppressed too
+    /// (secondary suppression), so the hidden row cannot be recovered as 1 minus the others.
+    /// </summary>
+    public static int Suppress(ReportTable table, string? groupKey, params string[] derivedKeys)
     {
         var touched = 0;
+        var hidden = new HashSet<object?[]>(ReferenceEqualityComparer.Instance);
         foreach (var row in table.Rows)
         {
             var small = false;
@@ -49,22 +55,29 @@ internal static class SmallCounts
             {
                 if (table.Columns[i].Kind == ColumnKind.ClientCount && row[i] is int count && count is >= 1 and <= MaxSuppressed)
                 {
-                    row[i] = ReportTable.Suppressed;
                     small = true;
                 }
             }
 
-            if (!small)
+            if (small)
             {
-                continue;
+                Hide(table, row, derivedKeys);
+                hidden.Add(row);
+                touched++;
             }
+        }
 
-            touched++;
-            for (var i = 0; i < table.Columns.Count; i++)
+        if (groupKey is not null && table.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Key == groupKey) is { c: not null } group)
+        {
+            var counts = table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.ClientCount).Select(x => x.i).ToList();
+            foreach (var rows in table.Rows.GroupBy(r => r[group.i]))
             {
-                if (table.Columns[i].Kind == ColumnKind.Ratio || derivedKeys.Contains(table.Columns[i].Key, StringComparer.Ordinal))
+                if (rows.Count(hidden.Contains) == 1 && rows.Where(r => !hidden.Contains(r))
+                        .OrderBy(r => counts.Sum(i => r[i] is int n ? n : 0)).FirstOrDefault() is { } next)
                 {
-                    row[i] = ReportTable.Suppressed;
+                    Hide(table, next, derivedKeys);
+                    hidden.Add(next);
+                    touched++;
                 }
             }
         }
@@ -77,5 +90,16 @@ internal static class SmallCounts
         }
 
         return touched;
+    }
+
+    private static void Hide(ReportTable table, object?[] row, string[] derivedKeys)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Kind is ColumnKind.ClientCount or ColumnKind.Ratio || derivedKeys.Contains(table.Columns[i].Key, StringComparer.Ordinal))
+            {
+                row[i] = ReportTable.Suppressed;
+            }
+        }
     }
 }
