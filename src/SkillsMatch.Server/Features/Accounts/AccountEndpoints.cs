@@ -105,7 +105,7 @@ public static class AccountEndpoints
         }).WithSummary("All accounts with role and scope.");
 
         users.MapPost("/", async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> (
-            [FromBody] UserRequest request, UserAdministration admin, UserManager<AppUser> manager, TimeProvider clock, CancellationToken ct) =>
+            [FromBody] UserRequest request, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
         {
             var scope = new UserScope(request.EmployerId, request.Caseworker, request.Provider);
             var problems = await admin.CheckAsync(request.Role, scope, ct);

@@ -129,7 +129,6 @@ public static class AccountSetup
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         authentication.AddCookie(IdentityConstants.ExternalScheme);
         authentication.AddCookie(IdentityConstants.TwoFactorUserIdScheme);
 
