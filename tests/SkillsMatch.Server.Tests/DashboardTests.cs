@@ -60,6 +60,10 @@ public sealed class DashboardTests(LoopbackFactory factory) : IClassFixture<Loop
         var token = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
         var header = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "the dashboard page carries an antiforgery token");
+        // Hangfire keeps its log provider in a process-wide static that every test app sets; one
+        // disposed by a test running in parallel would fail this request with 500. Point it at this app.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(
+            factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         using var own = new HttpRequestMessage(HttpMethod.Post, "/jobs/recurring/trigger") { Content = new FormUrlEncodedContent([new("jobs[]", "rematch")]) };
         own.Headers.Add(header, token);
         var accepted = await browser.SendAsync(own);
