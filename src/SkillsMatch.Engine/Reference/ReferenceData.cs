@@ -1,3 +1,4 @@
+using SkillsMatch.Engine.Intake;
 using SkillsMatch.Engine.Taxonomy;
 
 namespace SkillsMatch.Engine.Reference;
@@ -8,6 +9,9 @@ public sealed class ReferenceData
     public required SkillTaxonomy Taxonomy { get; init; }
     public required Vocabulary Vocabulary { get; init; }
     public required RegionCatalog Regions { get; init; }
+
+    /// <summary>Everyday phrases resolved to skills, certificates, languages and occupations.</summary>
+    public TermSearch Terms => field ??= new TermSearch(this);
 
     /// <summary>The folder the data were loaded from.</summary>
     public required string DataDirectory { get; init; }
