@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using SkillsMatch.Engine.Intake;
+using SkillsMatch.Engine.Reference;
+using Xunit.Abstractions;
+
+namespace SkillsMatch.Engine.Tests;
+
+/// <summary>
+/// The acceptance set of issue 13: everyday employer and caseworker phrases (Fixtures/intake-phrases.csv,
+/// from KldB job titles and job-ad wording, not from the synonym list), each with the answers a
+/// caseworker accepts. Every third concept group is held out and was not looked at while tuning.
+/// </summary>
+[Collection(ReferenceDataCollection.Name)]
+public sealed class PhraseSetTests(ReferenceDataFixture fixture, ITestOutputHelper output)
+{
+    private sealed record Phrase(string Text, string Source, HashSet<string> Acceptable, bool Holdout);
+
+    private static readonly Lazy<List<Phrase>> s_phrases = new(Load);
+
+    [Fact]
+    public void At_least_95_percent_of_the_phrases_have_an_acceptable_hit_in_the_top_3()
+    {
+        var phrases = s_phrases.Value;
+        Assert.True(phrases.Count >= 300);
+        Assert.True(phrases.Count(p => p.Holdout) >= 100);
+
+        var search = fixture.Reference.Terms;
+        var clock = Stopwatch.StartNew();
+        search.Search("Lager", 3); // builds the index on first use
+        output.WriteLine($"first search (index build) {clock.ElapsedMilliseconds} ms");
+
+        clock.Restart();
+        var found = phrases.Select(p => (Phrase: p, Hits: search.Search(p.Text, 3))).ToList();
+        output.WriteLine($"{phrases.Count} searches in {clock.ElapsedMilliseconds} ms ({clock.Elapsed.TotalMilliseconds / phrases.Count:F2} ms each)");
+
+        var naive = new NaiveTermSearch(fixture.Reference);
+        var baseline = phrases.Select(p => (Phrase: p, Hits: naive.Search(p.Text, 3))).ToList();
+
+        Report("naive baseline (commit 0a8c7be)", baseline, misses: false);
+        var total = Report("TermSearch", found, misses: true);
+
+        Assert.True(total >= 0.95, $"share {total:P1} is below 95 %");
+    }
+
+    [Fact]
+    public void Every_acceptable_answer_in_the_fixture_exists_in_the_reference_data()
+    {
+        var reference = fixture.Reference;
+        foreach (var answer in s_phrases.Value.SelectMany(p => p.Acceptable).Distinct())
+        {
+            var (kind, id) = (answer[..answer.IndexOf(':', StringComparison.Ordinal)], answer[(answer.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+            var exists = kind switch
+            {
+                "skill" => reference.Taxonomy.FindSkill(id) is not null,
+                "occupation" => reference.Taxonomy.FindOccupation(id) is not null,
+                "certificate" => reference.Vocabulary.FindCertificate(id) is not null,
+                "language" => reference.Vocabulary.FindLanguage(id) is not null,
+                _ => false,
+            };
+            Assert.True(exists, answer);
+        }
+    }
+
+    private double Report(string name, List<(Phrase Phrase, IReadOnlyList<TermHit> Hits)> results, bool misses)
+    {
+        static bool Accepted((Phrase Phrase, IReadOnlyList<TermHit> Hits) r) =>
+            r.Hits.Any(h => r.Phrase.Acceptable.Contains(Key(h)));
+
+        static double Share(IEnumerable<(Phrase Phrase, IReadOnlyList<TermHit> Hits)> part)
+        {
+            var list = part.ToList();
+            return list.Count == 0 ? 0 : (double)list.Count(Accepted) / list.Count;
+        }
+
+        var tune = Share(results.Where(r => !r.Phrase.Holdout));
+        var holdout = Share(results.Where(r => r.Phrase.Holdout));
+        var total = Share(results);
+        var empty = results.Count(r => r.Hits.Count == 0);
+        output.WriteLine($"{name}: tune {tune:P1}, holdout {holdout:P1}, total {total:P1} of {results.Count}; {empty} with no hit at all");
+        if (misses)
+        {
+            foreach (var (phrase, hits) in results.Where(r => !Accepted(r)))
+            {
+                output.WriteLine($"  miss [{(phrase.Holdout ? "holdout" : "tune")}] '{phrase.Text}' → {string.Join("; ", hits.Select(h => $"{h.Kind} {h.Label} ({h.Score})"))}");
+            }
+        }
+
+        return total;
+    }
+
+    private static string Key(TermHit hit) => $"{hit.Kind.ToString().ToLowerInvariant()}:{hit.Id}";
+
+    private static List<Phrase> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "intake-phrases.csv");
+        return CsvFiles.Read(path, csv => new Phrase(
+            csv.Text("phrase"),
+            csv.Text("source"),
+            csv.Text("acceptable").Split('|').ToHashSet(StringComparer.Ordinal),
+            csv.Text("split") == "holdout"));
+    }
+}
