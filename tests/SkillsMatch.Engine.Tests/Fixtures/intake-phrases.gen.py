@@ -1,8 +1,14 @@
-# Generates intake-phrases.csv. Groups are whole concepts (a phrase with its variants); every third
+# Generates intake-phrases.csv (python3 intake-phrases.gen.py intake-phrases.csv). Acceptable answers are
+# ESCO ids by unique prefix (s: skill, o: occupation), certificate codes (c:) and language codes (l:).
+# Answers added after the first run are clear omissions seen in tune-part misses only (see docs/intake.md).
+# Groups are whole concepts (a phrase with its variants); every third
 # group (index % 3 == 2) is held out, so a variant of a held-out concept is never seen while tuning.
 import csv, sys
-skills=[l.rstrip('\n').split('\t') for l in open('skills.tsv',encoding='utf-8')][1:]
-occ=[l.rstrip('\n').split('\t') for l in open('occ.tsv',encoding='utf-8')][1:]
+import gzip, os
+data=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','..','..','data','esco')
+def rows(name): return [l.rstrip('\n').split('\t') for l in gzip.open(os.path.join(data,name),'rt',encoding='utf-8')][1:]
+skills=rows('skills.tsv.gz')
+occ=rows('occupations.tsv.gz')
 def res(t):
     k,v=t.split(':',1)
     if k in ('c','l'): return {'c':'certificate','l':'language'}[k]+':'+v
@@ -26,7 +32,7 @@ g('job-ad','s:667cbbaf s:f8cd217b s:01fec851 o:f5cb9901','Verpacken','Waren verp
 g('job-ad','s:3d086228 s:e883d55a s:fd9c8437 s:7991b413','Waren stapeln','Paletten stapeln','Palettieren')
 g('job-ad','s:042f91e3 s:048affec s:2ce49caf s:77397348 s:fd9c8437','Be- und Entladen','Entladen von Lkw','Verladen','Beladen von LKWs')
 g('job-ad','s:ee5e2297 s:4ad83664 s:77397348 o:e4f33b45','Versand','Versandarbeiter','Warenversand','Versandvorbereitung')
-g('job-ad','s:5d2e82cc s:44f6a65f s:de804504','Lagerbestand verwalten','Bestandskontrolle','Inventur','Lagerbestände')
+g('job-ad','s:5d2e82cc s:44f6a65f s:de804504 s:53815c73','Lagerbestand verwalten','Bestandskontrolle','Inventur','Lagerbestände')
 g('job-ad','s:ab2bb44a s:3ab2b4be','schwere Lasten heben','schweres Heben','Heben schwerer Lasten')
 g('kldb:51311','o:a504e79e s:28123a65 s:fb370da8','Umzugshelfer','Möbelpacker','Umzugsfahrer')
 # --- driving
@@ -46,13 +52,13 @@ g('job-ad','s:b1e4b6b3 c:LOAD-SECURING','Ladungssicherung','Ladung sichern','Lad
 g('kldb:54112','o:303a1e34 o:731ecac4','Gebäudereiniger','Gebäudereinigerin','Gebaeudereiniger','Gebäudereiniger/in','Gebäudereinigern')
 g('kldb:54101','o:731ecac4 o:cbad55a4 s:4f1b6304 s:7bb01a18','Reinigungskraft','Reinigungskräfte','Reinigungshilfe','Helfer Reinigung','Reinigungskaft')
 g('job-ad','s:4f1b6304 s:7bb01a18 s:6ff01827 s:a2cd3b30 o:731ecac4 o:303a1e34','Unterhaltsreinigung','Büroreinigung','Gebäudereinigung','Innenreinigung','Unterhaltsreinigung von Büros')
-g('kldb:54101','o:731ecac4 s:7bb01a18','Raumpfleger','Raumpflegerin','Putzkraft','Putzfrau')
+g('kldb:54101','o:731ecac4 s:7bb01a18 o:cbad55a4','Raumpfleger','Raumpflegerin','Putzkraft','Putzfrau')
 g('job-ad','s:58a15a33','Sanitärreinigung','Toiletten reinigen','Reinigung der Sanitäranlagen','Toilettenreinigung')
 g('kldb:54122','o:92cba6b4 s:d05ae693','Fensterputzer','Glasreiniger','Fensterreinigung','Glasreinigung','Fensterputzerin')
 g('job-ad','s:a2cd3b30 s:6ff01827','Bodenreinigung','Böden wischen','Fußböden reinigen','Boeden reinigen')
 g('job-ad','s:51a26193 s:192043be','Reinigungsmittel','Umgang mit Reinigungsmitteln','Reinigungschemie')
 g('kldb:54101','o:7cb71c5f','Fahrzeugreiniger','Fahrzeugreinigung','Autoreiniger')
-g('job-ad','s:0c944316 s:d9449998 s:0e21e183','Hygiene','Hygienevorschriften','Hygienestandards einhalten','Hygeine')
+g('job-ad','s:0c944316 s:d9449998 s:0e21e183 s:44e2c4c4','Hygiene','Hygienevorschriften','Hygienestandards einhalten','Hygeine')
 # --- retail
 g('kldb:62102','o:9ba74e8a','Verkäufer','Verkäuferin','Verkaufer','Verkaeuferin','Verkäufern','Verkaufskraft')
 g('kldb:62101','o:d35f9e79 s:7e9daad3','Regalauffüller','Regale auffüllen','Regalbetreuung','Warenverräumung','Regaleinräumer')
@@ -61,7 +67,7 @@ g('job-ad','s:3982571a s:0cb013af s:bdcac0c8 s:4e756773 o:2b871272','Kasse','Kas
 g('job-ad','s:0cb013af s:3982571a','Registrierkasse','Kassensystem','Kassensysteme bedienen')
 g('job-ad','s:85e77619 s:3982571a','Kassenabrechnung','Tagesabrechnung','Kassensturz')
 g('job-ad','s:c81c9ea3 s:68698869 s:2b69525c','Kundenberatung','Kunden beraten','Beratung von Kunden','Kundenberatung im Verkauf')
-g('job-ad','s:15a33d76 s:846f6e5c s:75dfe1ee s:b7c8f418','Kundenservice','Kundendienst','Kundenbetreuung','Kundenorientierung')
+g('job-ad','s:15a33d76 s:846f6e5c s:75dfe1ee s:b7c8f418 o:13d1b2b4','Kundenservice','Kundendienst','Kundenbetreuung','Kundenorientierung')
 g('job-ad','s:77a11321 s:e4aea84e','Warenpräsentation','Waren präsentieren','Warenpraesentation')
 g('job-ad','s:32b02bd1','Preisauszeichnung','Preise auszeichnen','Waren auszeichnen')
 g('kldb:62312','o:2e9c9404','Bäckereifachverkäuferin','Fachverkäufer Bäckerei','Baeckereiverkaeuferin')
@@ -91,25 +97,25 @@ g('job-ad','s:261e740b s:634865e0 s:9aa2a1cb','Seniorenbetreuung','Betreuung von
 g('job-ad','s:24f980ba s:62268d9a','Grundpflege','Grundversorgung','Pflege von Patienten','Patientenversorgung')
 g('kldb:82101','c:BETREUUNG-53C s:261e740b','Betreuungskraft','Betreuungsassistent','Alltagsbegleiter','Betreuungskraft nach 53c')
 g('job-ad','c:PFLEGEBASIS','Pflegebasiskurs','Basiskurs Pflege')
-g('kldb:81302','o:87d0795a','Krankenpfleger','Krankenschwester','Pflegefachkraft','Gesundheits- und Krankenpfleger','Pflegefachfrau')
+g('kldb:81302','o:87d0795a o:8d3e8aaa','Krankenpfleger','Krankenschwester','Pflegefachkraft','Gesundheits- und Krankenpfleger','Pflegefachfrau')
 g('job-ad','s:1d21f6ad c:FIRST-AID','Erste Hilfe','Erste-Hilfe-Kurs','Ersthelfer','erste Hilfe leisten')
 g('kldb:83112','o:3413f234 s:f8d4a24c','Kinderbetreuer','Kinderbetreuung','Kinder beaufsichtigen','Kinderbetreuerin')
-g('kldb:83112','o:3413f234 o:3f74aad8','Erzieher','Erzieherin','Tagesmutter')
+g('kldb:83112','o:3413f234 o:3f74aad8 c:ERZIEHER','Erzieher','Erzieherin','Tagesmutter')
 g('kldb:83212','o:cbad55a4 s:04838ae5 s:562b1180','Haushaltshilfe','Haushälterin','Hauswirtschaftshelfer','Hilfe im Haushalt')
-g('job-ad','s:04838ae5 s:562b1180 s:288cca5e','Wäschepflege','Wäsche waschen','Bügeln','Waesche')
+g('job-ad','s:04838ae5 s:562b1180 s:288cca5e o:15ab8475 s:59dbeac8','Wäschepflege','Wäsche waschen','Bügeln','Waesche')
 # --- agriculture / viticulture / garden
 g('kldb:11101','o:373db468 o:e5e3ea36 s:2e4e8114','Erntehelfer','Erntehelferin','Erntehelfern','Ernthelfer','Saisonarbeitskraft Ernte','Erntearbeiter')
 g('job-ad','s:06b1f593 s:da7b9280 o:e5e3ea36','Weinlese','Traubenlese','Trauben lesen','Lesehelfer','Weinleser','Weinlesehelfer')
 g('kldb:11101','o:e5e3ea36 s:78e89833 s:a131d45c','Weinbaugehilfe','Helfer Weinbau','Winzerhelfer','Weinberghelfer','Weinbauhelfer')
-g('job-ad','s:78e89833 s:a131d45c s:bed64efc s:2ad1d666 s:af13a0c8','Rebschnitt','Weinbergpflege','Rebenpflege','Arbeiten im Weinberg','Laubarbeit')
+g('job-ad','s:78e89833 s:a131d45c s:bed64efc s:2ad1d666 s:af13a0c8 s:af9b6098','Rebschnitt','Weinbergpflege','Rebenpflege','Arbeiten im Weinberg','Laubarbeit')
 g('job-ad','s:2e4e8114 s:e2c6ceb1 o:373db468','Obsternte','Gemüseernte','Obst pflücken','Spargelernte','Erdbeeren pflücken')
-g('kldb:11101','o:373db468 s:2e4e8114 s:00dd3271','Landarbeiter','Helfer Landwirtschaft','Landwirtschaftshelfer','Erntearbeiten','landwirtschaftliche Hilfskraft')
+g('kldb:11101','o:373db468 s:2e4e8114 s:00dd3271 o:c9191f7f','Landarbeiter','Helfer Landwirtschaft','Landwirtschaftshelfer','Erntearbeiten','landwirtschaftliche Hilfskraft')
 g('job-ad','s:00dd3271 s:a6bbc19a c:LIC-T c:LIC-L','Traktor fahren','Schlepper fahren','Traktorfahrer','landwirtschaftliche Maschinen')
 g('job-ad','s:266a3d52 s:3ab0d7fc s:5b1d43d1','Tiere füttern','Fütterung','Tierfütterung','Vieh füttern')
 g('kldb:11211','o:0b14d5d7','Tierpfleger','Tierpflegerin','Tierpflege')
 g('kldb:12101','o:e7970c7a o:a10eb17a s:351122a2 s:51097602','Gärtner','Gartenhelfer','Gärtnerhelfer','Gartenarbeiter','Gaertner','Landschaftsgärtner')
 g('job-ad','s:351122a2 s:4f4fdeaa s:51097602 s:2a093fd2','Rasenpflege','Rasen mähen','Heckenschnitt','Grünpflege','Grünflächenpflege')
-g('kldb:11712','o:f04eaeff s:b2b8ec41 c:CHAINSAW','Forstwirt','Waldarbeiter','Forstarbeiter','Motorsägenschein','Kettensäge')
+g('kldb:11712','o:f04eaeff s:b2b8ec41 c:CHAINSAW o:773cf1de','Forstwirt','Waldarbeiter','Forstarbeiter','Motorsägenschein','Kettensäge')
 # --- metal / production
 g('kldb:24422','o:7aedaa07 s:2fcd95a4 s:530cb489','Schweißer','Schweißerin','Schweisser','Schweißern','Schweiser')
 g('job-ad','s:60ff3eac s:f015c5d5 c:WELD-MAG','MAG-Schweißen','MAG Schweißen','Schutzgasschweißen','MAG-Schweisser')
@@ -119,18 +125,18 @@ g('kldb:24412','o:691ec040','Metallbauer','Metallbauerin','Schlosser','Metallbau
 g('kldb:24232','o:02d4f153 o:a1c9f8b7 o:63042e8f o:7d9242d3','Zerspanungsmechaniker','CNC-Fräser','CNC Dreher','Zerspaner')
 g('kldb:24201','o:245be6d1','Produktionshelfer','Produktionshelferin','Fabrikarbeiter','Helfer Produktion','Produktionsmitarbeiter','Produktionshlefer')
 g('kldb:25122','s:188048ff o:0e09c42d','Maschinenbediener','Maschinenführer','Anlagenführer','Maschinenbedienerin')
-g('job-ad','s:76dc6263 s:165d3ca5 s:26071360','Montagearbeiten','Montage','Montagehelfer','Fließbandarbeit','Bandarbeit')
-g('job-ad','s:2879a6f9 s:25fce4fb s:8269dc3d','Qualitätskontrolle','Sichtprüfung','Qualitätsprüfung','Qualitaetskontrolle')
+g('job-ad','s:76dc6263 s:165d3ca5 s:26071360 s:77d83989','Montagearbeiten','Montage','Montagehelfer','Fließbandarbeit','Bandarbeit')
+g('job-ad','s:2879a6f9 s:25fce4fb s:8269dc3d s:5d05068e s:41a3240f o:61d9270c','Qualitätskontrolle','Sichtprüfung','Qualitätsprüfung','Qualitaetskontrolle')
 g('kldb:26212','o:33960bab o:3e524c3e','Elektriker','Elektrikerin','Elektroinstallateur','Elektriker/in')
 g('job-ad','c:EFKFFT','Elektrofachkraft für festgelegte Tätigkeiten','EFKffT')
 # --- security
 g('kldb:53112','o:31808988 o:842d4d83 o:9c61bba4 s:e95dc989','Sicherheitsmitarbeiter','Sicherheitsmitarbeiterin','Wachmann','Security','Objektschützer','Sicherheitskraft','Sicherheitsdienst')
 g('job-ad','c:SACHKUNDE-34A c:UNTERRICHTUNG-34A','Sachkundeprüfung 34a','34a','Sachkunde nach 34a GewO','Unterrichtung 34a','Sachkundepruefung')
-g('job-ad','s:0d7529b6 s:5da73370 s:e95dc989 o:842d4d83','Zugangskontrolle','Einlasskontrolle','Personenkontrolle','Kontrollgänge')
+g('job-ad','s:0d7529b6 s:5da73370 s:e95dc989 o:842d4d83 s:f13bcfba','Zugangskontrolle','Einlasskontrolle','Personenkontrolle','Kontrollgänge')
 # --- construction
 g('kldb:32102','o:05f321f8','Maurer','Maurerin','Maurern','Murer')
 g('kldb:32101','o:47300afa o:fb7e2f4f','Bauhelfer','Bauhelferin','Helfer Bau','Bauarbeiter','Hilfsarbeiter Bau','Bauhilfsarbeiter')
-g('job-ad','s:46994031 s:3f851b2b','Betonarbeiten','Beton gießen','Betonieren')
+g('job-ad','s:46994031 s:3f851b2b s:5cc37935','Betonarbeiten','Beton gießen','Betonieren')
 g('job-ad','s:91991706 s:da4f5079','Gerüstbau','Gerüst aufbauen','Gerüstbauer','Geruestbau')
 g('kldb:33302','o:15620506 s:b826a56a','Maler','Malerin','Maler und Lackierer','Malerhelfer','Streichen','Anstreicher')
 g('job-ad','s:504d99c7 s:5bfdfb74','Fliesenleger','Fliesen verlegen','Fliesenarbeiten')
@@ -157,7 +163,7 @@ g('job-ad','l:ru','Russisch','Russischkenntnisse','russische Sprache')
 g('job-ad','l:uk','Ukrainisch','Ukrainischkenntnisse')
 g('job-ad','l:fr','Französisch','Franzoesisch','Französischkenntnisse')
 # --- remaining certificates
-g('job-ad','c:CRANE s:c96ab6ac','Kranschein','Kranführer','Kranfahrer','Kran bedienen')
+g('job-ad','c:CRANE s:c96ab6ac o:1de948c1 o:1f2b8092','Kranschein','Kranführer','Kranfahrer','Kran bedienen')
 g('job-ad','c:MEWP s:541ce3bd','Hubarbeitsbühne','Arbeitsbühne','Hebebühnenschein','Steiger')
 g('job-ad','c:LIC-T c:LIC-L','Traktorführerschein','Führerschein T','Führerschein Klasse L')
 rows=[]

@@ -1,0 +1,307 @@
+namespace SkillsMatch.Engine.Intake;
+
+internal sealed partial class TermIndex
+{
+    // Below half the query's weight matched, a label is not an answer ("xyzzy", a stray word).
+    private const double MinQueryCoverage = 0.5;
+    private const int MaxFuzzyTerms = 25;
+
+    private readonly record struct Alternative(string Term, double Strength);
+
+    /// <summary>The best label hit per concept, best first.</summary>
+    public List<TermIndexHit> Search(string phrase)
+    {
+        var query = Analyse(phrase);
+        if (query.Length == 0)
+        {
+            return [];
+        }
+
+        var key = string.Join(' ', query.Select(w => w.Word));
+        var alternatives = new List<Alternative>[query.Length];
+        var weights = new double[query.Length];
+        var queryTerms = new Dictionary<string, double>(StringComparer.Ordinal);
+        var candidates = new HashSet<int>();
+        for (var i = 0; i < query.Length; i++)
+        {
+            var word = query[i];
+            alternatives[i] = Alternatives(word);
+            weights[i] = Weight(word);
+            foreach (var (term, strength) in alternatives[i].Concat(word.Parts.Select(p => new Alternative(p, 0.9))))
+            {
+                if (_postings.TryGetValue(term, out var entries))
+                {
+                    queryTerms[term] = Math.Max(strength, queryTerms.GetValueOrDefault(term));
+                    candidates.UnionWith(entries);
+                }
+            }
+        }
+
+        var totalWeight = weights.Sum();
+        var best = new Dictionary<int, TermIndexHit>();
+        foreach (var entry in candidates)
+        {
+            var words = _entryWords[entry];
+            var matched = 0.0;
+            for (var i = 0; i < query.Length; i++)
+            {
+                matched += weights[i] * Match(words, query[i], alternatives[i]);
+            }
+
+            var coverage = matched / totalWeight;
+            if (coverage < MinQueryCoverage)
+            {
+                continue;
+            }
+
+            var score = (int)Math.Round(1000 * coverage * (0.55 + (0.45 * LabelCoverage(words, queryTerms))))
+                + _entryBonus[entry]
+                + (_entryKey[entry] == key ? 60 : 0);
+            var concept = _entryConcept[entry];
+            if (!best.TryGetValue(concept, out var current) || score > current.Score
+                || (score == current.Score && _entryLabel[entry].Length < current.MatchedLabel.Length))
+            {
+                best[concept] = new TermIndexHit(concept, _entryLabel[entry], score);
+            }
+        }
+
+        return [.. best.Values.OrderByDescending(h => h.Score).ThenBy(h => h.MatchedLabel.Length)];
+    }
+
+    /// <summary>How well one query word is found in a label, 0 to 1.</summary>
+    private static double Match(AnalyzedWord[] label, AnalyzedWord word, List<Alternative> alternatives)
+    {
+        var match = 0.0;
+        foreach (var (term, strength) in alternatives)
+        {
+            foreach (var w in label)
+            {
+                if (w.Stem == term)
+                {
+                    match = Math.Max(match, strength);
+                }
+                else if (w.Parts.Contains(term))
+                {
+                    // "Kasse" in "Kassenbereich": found, but the label is about something more specific.
+                    match = Math.Max(match, strength * 0.85);
+                }
+            }
+        }
+
+        if (word.Parts.Length > 0)
+        {
+            double found = 0, total = 0;
+            for (var i = 0; i < word.Parts.Length; i++)
+            {
+                var weight = PartWeight(word.Parts, i);
+                total += weight;
+                found += Holds(label, word.Parts[i]) ? weight : 0;
+            }
+
+            match = Math.Max(match, 0.9 * found / total);
+        }
+
+        return match;
+    }
+
+    /// <summary>
+    /// The head of a German compound names what it is ("Lagerlogistik" is logistics), so it weighs
+    /// most, unless it only names a role ("Lagerhelfer", "Reinigungskraft", "Kassiertätigkeit"):
+    /// then the part before it says what the work is.
+    /// </summary>
+    private static double PartWeight(string[] parts, int i) =>
+        GermanWordAnalyzer.IsGenericHead(parts[i]) ? 0.25 : i == parts.Length - 1 ? 1.5 : 1.0;
+
+    private List<Alternative> Alternatives(AnalyzedWord word)
+    {
+        var alternatives = new List<Alternative>();
+        if (_postings.ContainsKey(word.Stem))
+        {
+            alternatives.Add(new Alternative(word.Stem, 1.0));
+        }
+
+        var english = EnglishTerm(word.Word);
+        if (_postings.ContainsKey(english))
+        {
+            alternatives.Add(new Alternative(english, 1.0));
+        }
+
+        return alternatives.Count > 0 ? alternatives : Unknown(word);
+    }
+
+    /// <summary>
+    /// Terms for a word no label holds: the head of label compounds ending in it ("Stapler" in
+    /// "Gabelstapler"), else the nearest terms by edit distance (a typo).
+    /// </summary>
+    private List<Alternative> Unknown(AnalyzedWord word)
+    {
+        var heads = new List<Alternative>();
+        if (word.Stem.Length >= 4)
+        {
+            // Terms ending in the stem are the reversed terms starting with the reversed stem.
+            var reversed = Reverse(word.Stem);
+            var i = Array.BinarySearch(_reversedTerms, reversed, StringComparer.Ordinal);
+            for (i = i < 0 ? ~i : i; i < _reversedTerms.Length && _reversedTerms[i].StartsWith(reversed, StringComparison.Ordinal); i++)
+            {
+                var term = Reverse(_reversedTerms[i]);
+                if (term.Length >= word.Stem.Length + 3
+                    && (word.Stem.Length >= 5 || GermanWordAnalyzer.IsModifier(term[..^word.Stem.Length], _dictionary)))
+                {
+                    heads.Add(new Alternative(term, 0.85));
+                }
+            }
+        }
+
+        if (heads.Count > 0)
+        {
+            return [.. heads.OrderBy(h => _idf[h.Term]).Take(MaxFuzzyTerms)];
+        }
+
+        var typo = Fuzzy(word);
+        return typo.Count > 0 ? typo : KnownHead(word);
+    }
+
+    /// <summary>The longest known word a compound ends in, when its first part is unknown ("Elektrodenschweißen").</summary>
+    private List<Alternative> KnownHead(AnalyzedWord word)
+    {
+        for (var start = 3; start <= word.Word.Length - 4; start++)
+        {
+            if (_wordStems.TryGetValue(word.Word[start..], out var stem) && _postings.ContainsKey(stem) && !GermanWordAnalyzer.IsGenericHead(stem))
+            {
+                return [new Alternative(stem, 0.7)];
+            }
+        }
+
+        return [];
+    }
+
+    private static bool Holds(AnalyzedWord[] label, string term)
+    {
+        foreach (var w in label)
+        {
+            if (w.Stem == term || w.Parts.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The weighted share of a label's words the query found, 0 to 1.</summary>
+    private double LabelCoverage(AnalyzedWord[] label, Dictionary<string, double> queryTerms)
+    {
+        double found = 0, total = 0;
+        foreach (var w in label)
+        {
+            var weight = _idf.GetValueOrDefault(w.Stem, _maxIdf);
+            total += weight;
+            if (queryTerms.TryGetValue(w.Stem, out var strength))
+            {
+                found += weight * strength;
+            }
+            else if (w.Parts.Length > 0)
+            {
+                found += weight * 0.9 * w.Parts.Count(queryTerms.ContainsKey) / w.Parts.Length;
+            }
+        }
+
+        return total == 0 ? 0 : found / total;
+    }
+
+    private double Weight(AnalyzedWord word)
+    {
+        if (_idf.TryGetValue(word.Stem, out var idf) || _idf.TryGetValue(EnglishTerm(word.Word), out idf))
+        {
+            return idf;
+        }
+
+        var parts = word.Parts.Where(_idf.ContainsKey).ToList();
+        return parts.Count > 0 ? parts.Average(p => _idf[p]) : _maxIdf;
+    }
+
+    /// <summary>Known terms nearest to an unknown word: edit distance 1 from 5 letters, 2 from 9 (a swap counts once).</summary>
+    private List<Alternative> Fuzzy(AnalyzedWord word)
+    {
+        if (word.Word.Length < 5)
+        {
+            return [];
+        }
+
+        // Typos are measured on what was typed against the words of the labels, not on stems.
+        var max = word.Word.Length >= 9 ? 2 : 1;
+        var typed = word.Word;
+        var found = new List<(string Term, int Distance)>();
+        var rows = new int[3 * (typed.Length + max + 2)];
+        for (var length = Math.Max(1, typed.Length - max); length <= Math.Min(_wordsByLength.Length - 1, typed.Length + max); length++)
+        {
+            foreach (var candidate in _wordsByLength[length] ?? [])
+            {
+                var distance = Distance(typed, candidate, max, rows);
+                if (distance <= max && _postings.ContainsKey(_wordStems[candidate]))
+                {
+                    found.Add((_wordStems[candidate], distance));
+                }
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var nearest = found.Min(f => f.Distance);
+        return [.. found.Where(f => f.Distance == nearest).DistinctBy(f => f.Term)
+            .OrderBy(f => _idf[f.Term])
+            .Take(MaxFuzzyTerms)
+            .Select(f => new Alternative(f.Term, nearest == 1 ? 0.8 : 0.7))];
+    }
+
+    /// <summary>Optimal string alignment distance, or <paramref name="max"/> + 1 once it must exceed it.</summary>
+    private static int Distance(string a, string b, int max, int[] rows)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        var width = b.Length + 1;
+        var before = rows.AsSpan(0, width);
+        var previous = rows.AsSpan(width, width);
+        var current = rows.AsSpan(2 * width, width);
+        for (var j = 0; j < width; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j < width; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, before[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
+        }
+
+        return previous[b.Length];
+    }
+}
