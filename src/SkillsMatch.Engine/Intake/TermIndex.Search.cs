@@ -126,7 +126,25 @@ internal sealed partial class TermIndex
             alternatives.Add(new Alternative(english, 1.0));
         }
 
-        return alternatives.Count > 0 ? alternatives : Unknown(word);
+        if (alternatives.Count == 0)
+        {
+            alternatives.AddRange(Unknown(word));
+        }
+
+        // A long stem that begins label compounds: "Lichtbogenschweißen" in "Lichtbogenschweißverfahren".
+        if (word.Stem.Length >= 6)
+        {
+            var i = Array.BinarySearch(_terms, word.Stem, StringComparer.Ordinal);
+            for (i = i < 0 ? ~i : i + 1; i < _terms.Length && _terms[i].StartsWith(word.Stem, StringComparison.Ordinal); i++)
+            {
+                if (_terms[i].Length >= word.Stem.Length + 4)
+                {
+                    alternatives.Add(new Alternative(_terms[i], 0.8));
+                }
+            }
+        }
+
+        return alternatives;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ internal sealed partial class TermIndex
     private readonly string[][] _wordsByLength;
     private readonly Dictionary<string, string> _wordStems;
     private readonly string[] _reversedTerms;
+    private readonly string[] _terms;
     private readonly double _maxIdf;
 
     private TermIndex(TermConcept[] concepts, List<(int Concept, string Label, LabelKind Kind, bool German)> labels)
@@ -113,6 +114,7 @@ internal sealed partial class TermIndex
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _idf = postings.ToDictionary(p => p.Key, p => Math.Log(1 + ((double)_entryConcept.Length / p.Value.Count)), StringComparer.Ordinal);
         _maxIdf = _idf.Values.Max();
+        _terms = [.. _postings.Keys.Where(k => !k.StartsWith("en:", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         _reversedTerms = [.. _postings.Keys.Where(k => !k.StartsWith("en:", StringComparison.Ordinal)).Select(Reverse).Order(StringComparer.Ordinal)];
         _wordStems = analysed.ToDictionary(a => a.Key, a => a.Value.Stem, StringComparer.Ordinal);
         _wordsByLength = new string[_wordStems.Keys.Max(k => k.Length) + 1][];
