@@ -82,8 +82,9 @@ public sealed class TermSearch
     }
 
     /// <summary>
-    /// The essential skill of an occupation that says most about it: one sharing a word with the
-    /// title first, then a sector- or occupation-specific one, then the one fewest occupations list.
+    /// The essential skill of an occupation that says most about it: one sharing words with the
+    /// title first (a whole word counts twice a compound part), then a sector- or occupation-specific
+    /// one, then the one fewest occupations list.
     /// </summary>
     public Skill? CharacteristicSkill(string occupationId)
     {
@@ -104,8 +105,9 @@ public sealed class TermSearch
             var counts = _essentialCounts.Value;
             chosen = occupation.EssentialSkills
                 .Where(i => taxonomy.Skills[i].Kind != SkillKind.Group)
-                .OrderByDescending(i => index.Analyse(taxonomy.Skills[i].LabelDe).Count(w => w.Parts.Any(title.Contains)
-                    || (w.Stem.Length >= 4 && title.Any(t => t.Contains(w.Stem, StringComparison.Ordinal)))))
+                .OrderByDescending(i => index.Analyse(taxonomy.Skills[i].LabelDe).Sum(w => title.Contains(w.Stem) ? 2
+                    : w.Parts.Any(title.Contains) || (w.Stem.Length >= 4 && title.Any(t => t.Contains(w.Stem, StringComparison.Ordinal))) ? 1
+                    : 0))
                 .ThenByDescending(i => taxonomy.Skills[i].Reuse is ReuseLevel.SectorSpecific or ReuseLevel.OccupationSpecific)
                 .ThenBy(i => counts[i])
                 .ThenBy(i => taxonomy.Skills[i].Id, StringComparer.Ordinal)
