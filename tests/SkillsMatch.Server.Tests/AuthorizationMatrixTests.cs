@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["GET /api/reports/fairness"] = "UFFFAA",
         ["GET /api/skills"] = "AAAAAA",
         ["GET /api/skills/{id}"] = "AAAAAA",
+        ["GET /api/terms"] = "AAAAAA",
         ["GET /api/training/cohorts"] = "UFAAAF",
         ["GET /api/vocabulary"] = "AAAAAA",
         ["POST /api/admin/users"] = "UFFFFA",

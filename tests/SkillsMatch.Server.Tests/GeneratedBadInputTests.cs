@@ -249,6 +249,7 @@ public sealed class GeneratedBadInputTests(SkillsMatchFactory factory, ITestOutp
             {
                 ["GET /api/skills"] = new Dictionary<string, string> { ["q"] = "Stapler" },
                 ["GET /api/occupations"] = new Dictionary<string, string> { ["q"] = "Lager" },
+                ["GET /api/terms"] = new Dictionary<string, string> { ["q"] = "Staplerfahrer" },
                 ["GET /api/clients/{id}/plan"] = new Dictionary<string, string> { ["need"] = need },
                 ["GET /api/training/cohorts"] = new Dictionary<string, string> { ["region"] = "07339", ["from"] = "2027-01-01", ["to"] = "2027-06-30" },
             });

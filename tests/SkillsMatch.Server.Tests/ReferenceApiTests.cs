@@ -26,6 +26,30 @@ public sealed class ReferenceApiTests(SkillsMatchFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Term_search_resolves_job_titles_languages_and_licences()
+    {
+        var title = await (await _http.GetAsync("/api/terms?q=Staplerfahrer&limit=3")).JsonAsync();
+        Assert.Contains(title.EnumerateArray(), h => h.GetProperty("kind").GetString() == "Occupation");
+        Assert.Contains(title.EnumerateArray(), h => h.GetProperty("kind").GetString() == "Skill" && h.GetProperty("id").GetString() == TestData.OperateForklift);
+
+        var language = await (await _http.GetAsync("/api/terms?q=gute%20Deutschkenntnisse")).JsonAsync();
+        Assert.Equal("Language", language[0].GetProperty("kind").GetString());
+        Assert.Equal("de", language[0].GetProperty("id").GetString());
+        Assert.Equal("Deutsch", language[0].GetProperty("label").GetString());
+
+        var licence = await (await _http.GetAsync("/api/terms?q=F%C3%BChrerschein%20CE&lang=en")).JsonAsync();
+        Assert.Equal("LIC-CE", licence[0].GetProperty("id").GetString());
+        Assert.StartsWith("Driving licence class CE", licence[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Term_search_without_text_is_a_validation_problem()
+    {
+        var response = await _http.GetAsync("/api/terms?q=%20");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Labels_are_English_on_request()
     {
         var hits = await (await _http.GetAsync("/api/skills?q=Staplerschein&lang=en")).JsonAsync();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Engine.Intake;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
@@ -19,6 +20,9 @@ public sealed record OccupationResult(
     IReadOnlyList<SkillRef> EssentialSkills, IReadOnlyList<SkillRef> OptionalSkills);
 
 public sealed record CodeLabel(string Code, string Label);
+
+/// <summary>An everyday phrase resolved: kind, id (skill or occupation id, certificate code, ISO 639-1 language code), label, the label that matched, score.</summary>
+public sealed record TermResult(TermKind Kind, string Id, string Label, string MatchedLabel, int Score);
 
 public sealed record CertificateResult(string Code, string Label, CertificateKind Kind, string? SkillId);
 
@@ -45,6 +49,21 @@ public static class ReferenceEndpoints
             var language = Texts.Current;
             return TypedResults.Ok(reference.Taxonomy.SearchSkills(q!, limit ?? 20)
                 .Select(h => new SkillResult(h.Skill.Id, h.Skill.Label(language), h.Skill.LabelDe, h.Skill.LabelEn, h.Skill.Kind, h.Skill.Reuse, h.MatchedLabel, h.MatchKind))
+                .ToList());
+        });
+
+        // What employers type ("Staplerfahrer", "gute Deutschkenntnisse", "Führerschein CE") as skills,
+        // certificates, languages and occupations in one ranked list.
+        group.MapGet("/terms", Results<Ok<List<TermResult>>, ValidationProblem> (string? q, int? limit, ReferenceData reference) =>
+        {
+            var problems = CheckSearch(q, limit);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            return TypedResults.Ok(reference.Terms.Search(q!, limit ?? 10)
+                .Select(h => new TermResult(h.Kind, h.Id, TermLabel(h, reference), h.MatchedLabel, h.Score))
                 .ToList());
         });
 
@@ -96,6 +115,18 @@ public static class ReferenceEndpoints
                 [.. vocabulary.Barriers.Select(b => new CodeLabel(b.Code, german ? b.LabelDe : b.LabelEn))],
                 [.. vocabulary.Sectors.Select(s => new CodeLabel(s.Code, german ? s.LabelDe : s.LabelEn))]));
         });
+    }
+
+    private static string TermLabel(TermHit hit, ReferenceData reference)
+    {
+        var language = Texts.Current;
+        return hit.Kind switch
+        {
+            TermKind.Skill => reference.Taxonomy.FindSkill(hit.Id)?.Label(language),
+            TermKind.Occupation => reference.Taxonomy.FindOccupation(hit.Id)?.Label(language),
+            TermKind.Certificate => reference.Vocabulary.FindCertificate(hit.Id)?.Label(language),
+            _ => reference.Vocabulary.FindLanguage(hit.Id) is { } l ? (language == Language.German ? l.LabelDe : l.LabelEn) : null,
+        } ?? hit.Label;
     }
 
     private static ProblemBuilder CheckSearch(string? q, int? limit)
