@@ -13,7 +13,7 @@ namespace SkillsMatch.Benchmarks;
 /// The real BM25 peer: Lucene.NET with <see cref="BM25Similarity"/> (k1 1.2, b 0.75), one
 /// document per profile whose field holds its skill ids as whitespace-separated tokens, queried
 /// with a BooleanQuery of SHOULD term queries. Used by the tests and the benchmarks only; the
-/// production binary does not reference Lucene. Compiled into both projects from this one file.
+/// production binary uses Lucene only for German word analysis (TermSearch), not its index. Compiled into both projects from this one file.
 /// </summary>
 public sealed class LucenePeer : IDisposable
 {

@@ -11,7 +11,7 @@ internal sealed partial class TermIndex
     /// <summary>The best label hit per concept, best first.</summary>
     public List<TermIndexHit> Search(string phrase)
     {
-        var query = Analyse(phrase);
+        var query = JoinSplitCompounds(Analyse(phrase));
         if (query.Length == 0)
         {
             return [];
@@ -112,6 +112,26 @@ internal sealed partial class TermIndex
     private static double PartWeight(string[] parts, int i) =>
         GermanWordAnalyzer.IsGenericHead(parts[i]) ? 0.25 : i == parts.Length - 1 ? 1.5 : 1.0;
 
+    /// <summary>Two words that labels write as one ("Call Center" → "Callcenter") become that word.</summary>
+    private AnalyzedWord[] JoinSplitCompounds(AnalyzedWord[] words)
+    {
+        var joined = new List<AnalyzedWord>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i + 1 < words.Length && _wordStems.TryGetValue(words[i].Word + words[i + 1].Word, out var stem))
+            {
+                joined.Add(new AnalyzedWord(words[i].Word + words[i + 1].Word, stem, []));
+                i++;
+            }
+            else
+            {
+                joined.Add(words[i]);
+            }
+        }
+
+        return [.. joined];
+    }
+
     private List<Alternative> Alternatives(AnalyzedWord word)
     {
         var alternatives = new List<Alternative>();
@@ -124,6 +144,12 @@ internal sealed partial class TermIndex
         if (_postings.ContainsKey(english))
         {
             alternatives.Add(new Alternative(english, 1.0));
+        }
+
+        // An adjective names what its noun names: "landwirtschaftliche" ~ "Landwirtschaft".
+        if (word.Stem.Length > 8 && word.Stem.EndsWith("lich", StringComparison.Ordinal) && _postings.ContainsKey(word.Stem[..^4]))
+        {
+            alternatives.Add(new Alternative(word.Stem[..^4], 0.9));
         }
 
         if (alternatives.Count == 0)
