@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SkillsMatch.Engine.Taxonomy;
+
+namespace SkillsMatch.Engine.Intake;
+
+public sealed partial class NeedTextParser
+{
+    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
+    {
+        // German
+        "wir", "suchen", "sucht", "gesucht", "fuer", "die", "der", "das", "den", "dem", "des", "ein", "eine", "einen", "einer", "eines", "mit",
+        "in", "im", "zur", "zum", "und", "oder", "sowie", "auch", "als", "bei", "von", "vom", "zu", "ab", "bis", "ca", "etwa", "ihr", "ihre",
+        "sie", "du", "dein", "deine", "unser", "unsere", "unseren", "unserem", "unserer", "team", "betrieb", "firma", "m", "w", "d", "mwd",
+        "gerne", "gern", "bitte", "ist", "sind", "haben", "hast", "hat", "sein", "werden", "wird", "kenntnisse", "erfahrung", "erfahrungen",
+        "idealerweise", "vorteil", "zwingend", "erforderlich", "voraussetzung", "muss", "wuenschenswert", "mind", "mindestens", "sehr", "gute",
+        "gut", "aufgaben", "profil", "bieten", "bewerbung", "stelle", "stellen", "job", "jobs", "arbeit", "mitarbeiter", "mitarbeiterin",
+        "mitarbeiterinnen", "innen", "personen", "leute", "neue", "neuen", "motivierte", "zuverlaessige", "engagierte", "freundliche", "ueber",
+        "nach", "auf", "an", "am", "aus", "dass", "wenn", "sich", "uns", "ihnen", "es", "man", "nicht", "kein", "keine", "noch", "schon",
+        "wie", "was", "wer", "so", "dann", "alle", "allem", "jede", "jeden", "weitere", "bereich", "umgang", "wichtig", "plus", "kraefte", "kraft",
+        "aushilfe", "aushilfen", "helfer", "helferin", "unterstuetzung", "gesucht", "ort", "standort", "einsatzort", "zeitraum", "dauer",
+        "arbeitszeit", "beginn", "start", "eintritt", "saison", "saisonal", "befristet", "unbefristet", "benoetigt", "notwendig", "vorhanden",
+        "setzen", "voraus", "wuenschen", "uns", "freuen", "ideal", "waere", "schoen", "willkommen", "optional", "pflicht", "bereitschaft",
+        "spass", "freude", "lust", "hand", "tag", "tage", "woche", "wochen", "monat", "monate", "jahr", "stunden", "std", "teilzeit", "vollzeit",
+        "anforderungen", "voraussetzungen", "rahmen", "weingut", "hof", "laden", "kunden",
+        // English
+        "we", "are", "is", "be", "looking", "for", "the", "a", "an", "with", "to", "and", "or", "of", "our", "needed", "wanted", "seeking",
+        "hiring", "need", "needs", "must", "have", "has", "should", "would", "nice", "good", "very", "experience", "knowledge", "skills",
+        "required", "preferred", "ideally", "plus", "on", "at", "from", "until", "by", "as", "some", "any", "workers", "worker", "people",
+        "staff", "employees", "helpers", "helper", "required", "essential", "desirable", "advantage", "your", "you", "will", "can", "please",
+        "in", "per", "week", "weeks", "month", "months", "hours", "start", "starting", "immediately", "time", "full", "part", "also",
+    };
+
+    private readonly record struct Token(int Start, int End, string Text, string Folded);
+
+    /// <summary>Clauses with their must/nice reading: split at line breaks, bullets, commas, semicolons, colons and sentence ends.</summary>
+    private static List<(TextSpan Span, bool MustHave)> Clauses(string text)
+    {
+        var clauses = new List<(TextSpan, bool)>();
+        bool? header = null;
+        var lineStart = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon >= 0)
+            {
+                var head = line[..colon];
+                header = NeedTextRules.NiceMarker().IsMatch(head) ? false
+                    : NeedTextRules.MustMarker().IsMatch(head) ? true
+                    : head.Trim().Split(' ').Length <= 3 ? null : header;
+            }
+
+            var start = 0;
+            for (var i = 0; i <= line.Length; i++)
+            {
+                var end = i == line.Length
+                    || line[i] is ';' or '•' or '·' or ':'
+                    || (line[i] == ',' && !(i > 0 && char.IsDigit(line[i - 1]) && i + 1 < line.Length && char.IsDigit(line[i + 1])))
+                    || (line[i] == '.' && i > 0 && char.IsLetter(line[i - 1]) && i + 2 < line.Length && line[i + 1] == ' ' && char.IsUpper(line[i + 2]) && !IsAbbreviation(line, i));
+                if (!end)
+                {
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    var clause = line[start..i];
+                    var must = NeedTextRules.NiceMarker().IsMatch(clause) ? false
+                        : NeedTextRules.MustMarker().IsMatch(clause) ? true
+                        : header ?? true;
+                    clauses.Add((new TextSpan(lineStart + start, i - start), must));
+                }
+
+                start = i + 1;
+            }
+
+            lineStart += line.Length + 1;
+        }
+
+        return clauses;
+    }
+
+    private static bool IsAbbreviation(string line, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > 0 && char.IsLetter(line[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return dot - wordStart <= 3; // "Std. Teilzeit", "ca. Mitte", "Kl. B"
+    }
+
+    private static readonly Regex s_conjunction = Conjunction();
+
+    [GeneratedRegex(@"\s(?:und|oder|sowie|bzw\.?|and|or|&|/|\+)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Conjunction();
+
+    private void ReadTerms(Reading r)
+    {
+        var searches = 0;
+        foreach (var (clause, must) in r.Clauses)
+        {
+            foreach (Match marker in NeedTextRules.NiceMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
+            {
+                r.Markers.Add(new TextSpan(marker.Index, marker.Length));
+            }
+
+            foreach (Match marker in NeedTextRules.MustMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
+            {
+                r.Markers.Add(new TextSpan(marker.Index, marker.Length));
+            }
+
+            foreach (var part in SubPhrases(r.Text, clause))
+            {
+                foreach (var run in Runs(r, part))
+                {
+                    searches += MatchRun(r, run, must, MaxSearches - searches);
+                    Unresolved(r, run);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TextSpan> SubPhrases(string text, TextSpan clause)
+    {
+        var start = clause.Start;
+        foreach (Match m in s_conjunction.Matches(text[..clause.End], clause.Start))
+        {
+            yield return new TextSpan(start, m.Index - start);
+            start = m.Index + m.Length;
+        }
+
+        yield return new TextSpan(start, clause.End - start);
+    }
+
+    /// <summary>Stretches of words in a phrase not taken by a rule, a marker or an earlier term.</summary>
+    private static List<List<Token>> Runs(Reading r, TextSpan part)
+    {
+        var runs = new List<List<Token>>();
+        var current = new List<Token>();
+        foreach (Match w in NeedTextRules.Word().Matches(r.Text[..part.End], part.Start))
+        {
+            var span = new TextSpan(w.Index, w.Length);
+            if (r.IsConsumed(span) || r.Markers.Any(m => m.Overlaps(span)))
+            {
+                if (current.Count > 0)
+                {
+                    runs.Add(current);
+                    current = [];
+                }
+
+                continue;
+            }
+
+            current.Add(new Token(w.Index, w.Index + w.Length, w.Value, TextNormalizer.Normalize(w.Value)));
+        }
+
+        if (current.Count > 0)
+        {
+            runs.Add(current);
+        }
+
+        return runs;
+    }
+
+    private static bool IsStop(Token t) => t.Folded.Length < 2 || s_stopWords.Contains(t.Folded) || NeedTextRules.Number(t.Text) is not null;
+
+    private static bool IsStopWord(Token t) => t.Folded.Length < 2 || s_stopWords.Contains(t.Folded);
+
+    /// <summary>Longest n-grams first; an n-gram never starts or ends with a stop word.</summary>
+    private int MatchRun(Reading r, List<Token> run, bool must, int budget)
+    {
+        var used = 0;
+        var covered = new bool[run.Count];
+        for (var n = Math.Min(run.Count, 6); n >= 1; n--)
+        {
+            for (var i = 0; i + n <= run.Count; i++)
+            {
+                if (used >= budget || IsStop(run[i]) || (n == 1 ? IsStop(run[i]) : IsStopWord(run[i + n - 1])) || covered.AsSpan(i, n).Contains(true))
+                {
+                    continue;
+                }
+
+                var span = new TextSpan(run[i].Start, run[i + n - 1].End - run[i].Start);
+                var phrase = r.Text.Substring(span.Start, span.Length);
+                var folded = TextNormalizer.Normalize(phrase);
+                if (folded.Length < 3)
+                {
+                    continue;
+                }
+
+                used++;
+                var hits = _reference.Terms.Search(phrase, 10);
+                // Words right before a job word ("warehouse workers", "Lager Helfer") name the job, not a skill.
+                var beforeJob = i + n < run.Count && NeedTextRules.IsJobWord(run[i + n].Text);
+                var hit = hits.FirstOrDefault(h => h.Kind == TermKind.Certificate && h.Score >= ExactScore)
+                    ?? hits.FirstOrDefault(h => Accept(h, folded, n) && !(beforeJob && h.Kind == TermKind.Skill));
+                if (hit is null)
+                {
+                    continue;
+                }
+
+                covered.AsSpan(i, n).Fill(true);
+                var confidence = hit.Score >= ExactScore ? 0.9 : 0.7;
+                switch (hit.Kind)
+                {
+                    case TermKind.Certificate:
+                        AddCertificate(r, hit.Id, span);
+                        break;
+                    case TermKind.Occupation when !r.Items.Any(x => x.Field == DraftField.Occupation):
+                        r.Items.Add(new DraftItem(DraftField.Occupation, hit.Id, hit.Label, span, confidence));
+                        r.Items.Add(new DraftItem(DraftField.Title, phrase, phrase, span, confidence));
+                        break;
+                    case TermKind.Skill when !r.Items.Any(x => x.Field is DraftField.MustHaveSkill or DraftField.NiceToHaveSkill && x.Value == hit.Id):
+                        r.Items.Add(new DraftItem(must ? DraftField.MustHaveSkill : DraftField.NiceToHaveSkill, hit.Id, hit.Label, span, confidence));
+                        break;
+                }
+
+                r.Consume(span);
+            }
+        }
+
+        return used;
+    }
+
+    private static bool Accept(TermHit hit, string folded, int words) =>
+        hit.Kind != TermKind.Language
+        && (hit.Score >= ExactScore
+            || (hit.Kind == TermKind.Occupation && hit.Score >= OccupationScore)
+            || (hit.Score >= PrefixScore && words >= 2 && folded.Length * 10 >= TextNormalizer.Normalize(hit.MatchedLabel).Length * 7));
+
+    private void Unresolved(Reading r, List<Token> run)
+    {
+        var i = 0;
+        while (i < run.Count)
+        {
+            if (IsStop(run[i]) || r.IsConsumed(new TextSpan(run[i].Start, run[i].End - run[i].Start)))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i;
+            while (j + 1 < run.Count && !IsStop(run[j + 1]) && !r.IsConsumed(new TextSpan(run[j + 1].Start, run[j + 1].End - run[j + 1].Start)))
+            {
+                j++;
+            }
+
+            if (run.Skip(i).Take(j - i + 1).Any(t => t.Folded.Length >= 4 && !t.Folded.All(char.IsDigit)))
+            {
+                var span = new TextSpan(run[i].Start, run[j].End - run[i].Start);
+                var phrase = r.Text.Substring(span.Start, span.Length);
+                var suggestions = r.PlaceGuesses.Any(p => p.Overlaps(span))
+                    ? PlaceSuggestions(phrase)
+                    : [.. _reference.Terms.Search(phrase, 3).Select(h => new DraftSuggestion(h.Kind.ToString().ToLowerInvariant(), h.Id, h.Label))];
+                r.Unresolve(phrase, span, suggestions);
+            }
+
+            i = j + 1;
+        }
+    }
+
+    /// <summary>"3 Erntehelfer", "zwei Mitarbeiter/innen", "eine Reinigungskraft": a count right before the people hired.</summary>
+    private static void ReadHeadcount(Reading r)
+    {
+        var words = NeedTextRules.Word().Matches(r.Text).ToList();
+        var occupation = r.Items.FirstOrDefault(i => i.Field == DraftField.Occupation)?.Span;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            var end = w.Index + w.Length;
+            var article = w.Value.ToLowerInvariant() is "ein" or "eine" or "einen" or "a" or "an";
+            if (NeedTextRules.Number(w.Value) is not { } n || n is < 1 or > 1000 || (end < r.Text.Length && r.Text[end] is '.' or ',' or ':')
+                || r.Items.Any(x => x.Span.Overlaps(new TextSpan(w.Index, w.Length)))
+                || (i > 0 && words[i - 1].Value.ToLowerInvariant() is "klasse" or "kl" or "class" or "code" or "modul" or "nr" or "schlüsselzahl" or "paragraph"))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < Math.Min(words.Count, i + 4); k++)
+            {
+                var next = words[k];
+                var nextSpan = new TextSpan(next.Index, next.Length);
+                if (NeedTextRules.IsUnit(next.Value) || NeedTextRules.MonthNumber(next.Value) is not null || r.Text[end..next.Index].Any(c => c is '\n' or ',' or ';' or '.'))
+                {
+                    break;
+                }
+
+                var jobWord = NeedTextRules.IsJobWord(next.Value) || (occupation is { } o && o.Overlaps(nextSpan));
+                var noun = !article && char.IsUpper(next.Value[0]) && !s_stopWords.Contains(TextNormalizer.Normalize(next.Value))
+                    && !r.Items.Any(x => x.Field != DraftField.Occupation && x.Field != DraftField.Title && x.Span.Overlaps(nextSpan));
+                if (jobWord || noun)
+                {
+                    var span = new TextSpan(w.Index, next.Index + next.Length - w.Index);
+                    r.Add(DraftField.Headcount, n.ToString(CultureInfo.InvariantCulture), $"{n}", span, article ? 0.7 : 0.9);
+                    if (occupation is null && jobWord && !r.Items.Any(x => x.Field == DraftField.Title))
+                    {
+                        var titleStart = words[i + 1].Index;
+                        var title = r.Text[titleStart..(next.Index + next.Length)];
+                        r.Items.Add(new DraftItem(DraftField.Title, title, title, new TextSpan(titleStart, title.Length), 0.6));
+                    }
+
+                    return;
+                }
+
+                if (char.IsUpper(next.Value[0]) || article)
+                {
+                    // Only lower-case adjectives may stand between the count and the people ("zwei engagierte Helfer").
+                    if (!(article && char.IsLower(next.Value[0])))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
