@@ -6,14 +6,16 @@ namespace SkillsMatch.Engine.Intake;
 public sealed partial class NeedTextParser
 {
     /// <summary>The state of one parse: what is read so far and which text it took.</summary>
-    private sealed class Reading(string text, DateOnly today, List<(TextSpan Span, bool MustHave)> clauses)
+    private sealed class Reading(string text, DateOnly today)
     {
         private readonly List<TextSpan> _consumed = [];
         private readonly List<UnresolvedPhrase> _unresolved = [];
 
         public string Text { get; } = text;
         public DateOnly Today { get; } = today;
-        public List<(TextSpan Span, bool MustHave)> Clauses { get; } = clauses;
+        public List<TextSpan> Headings { get; } = [];
+
+        public List<(TextSpan Span, bool MustHave)> Clauses { get; } = [];
         public List<DraftItem> Items { get; } = [];
         public List<TextSpan> Markers { get; } = [];
         public List<TextSpan> PlaceGuesses { get; } = [];

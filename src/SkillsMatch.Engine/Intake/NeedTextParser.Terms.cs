@@ -17,12 +17,12 @@ public sealed partial class NeedTextParser
         "gut", "aufgaben", "profil", "bieten", "bewerbung", "stelle", "stellen", "job", "jobs", "arbeit", "mitarbeiter", "mitarbeiterin",
         "mitarbeiterinnen", "innen", "personen", "leute", "neue", "neuen", "motivierte", "zuverlaessige", "engagierte", "freundliche", "ueber",
         "nach", "auf", "an", "am", "aus", "dass", "wenn", "sich", "uns", "ihnen", "es", "man", "nicht", "kein", "keine", "noch", "schon",
-        "wie", "was", "wer", "so", "dann", "alle", "allem", "jede", "jeden", "weitere", "bereich", "umgang", "wichtig", "plus", "kraefte", "kraft",
+        "wie", "was", "wer", "so", "dann", "alle", "allem", "jede", "jeden", "weitere", "bereich", "wichtig", "plus", "kraefte", "kraft",
         "aushilfe", "aushilfen", "helfer", "helferin", "unterstuetzung", "gesucht", "ort", "standort", "einsatzort", "zeitraum", "dauer",
         "arbeitszeit", "beginn", "start", "eintritt", "saison", "saisonal", "befristet", "unbefristet", "benoetigt", "notwendig", "vorhanden",
         "setzen", "voraus", "wuenschen", "uns", "freuen", "ideal", "waere", "schoen", "willkommen", "optional", "pflicht", "bereitschaft",
         "spass", "freude", "lust", "hand", "tag", "tage", "woche", "wochen", "monat", "monate", "jahr", "stunden", "std", "teilzeit", "vollzeit",
-        "anforderungen", "voraussetzungen", "rahmen", "weingut", "hof", "laden", "kunden",
+        "anforderungen", "voraussetzungen", "rahmen", "weingut", "hof", "laden",
         // English
         "we", "are", "is", "be", "looking", "for", "the", "a", "an", "with", "to", "and", "or", "of", "our", "needed", "wanted", "seeking",
         "hiring", "need", "needs", "must", "have", "has", "should", "would", "nice", "good", "very", "experience", "knowledge", "skills",
@@ -34,27 +34,19 @@ public sealed partial class NeedTextParser
     private readonly record struct Token(int Start, int End, string Text, string Folded);
 
     /// <summary>Clauses with their must/nice reading: split at line breaks, bullets, commas, semicolons, colons and sentence ends.</summary>
-    private static List<(TextSpan Span, bool MustHave)> Clauses(string text)
+    private static List<(TextSpan Span, bool MustHave)> Clauses(string text, List<TextSpan> headings)
     {
         var clauses = new List<(TextSpan, bool)>();
         bool? header = null;
         var lineStart = 0;
         foreach (var line in text.Split('\n'))
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon >= 0)
-            {
-                var head = line[..colon];
-                header = NeedTextRules.NiceMarker().IsMatch(head) ? false
-                    : NeedTextRules.MustMarker().IsMatch(head) ? true
-                    : head.Trim().Split(' ').Length <= 3 ? null : header;
-            }
-
             var start = 0;
             for (var i = 0; i <= line.Length; i++)
             {
                 var end = i == line.Length
-                    || line[i] is ';' or '•' or '·' or ':'
+                    || line[i] is ';' or '•' or '·'
+                    || (line[i] == ':' && !(i + 1 < line.Length && char.IsLetter(line[i + 1])))
                     || (line[i] == ',' && !(i > 0 && char.IsDigit(line[i - 1]) && i + 1 < line.Length && char.IsDigit(line[i + 1])))
                     || (line[i] == '.' && i > 0 && char.IsLetter(line[i - 1]) && i + 2 < line.Length && line[i + 1] == ' ' && char.IsUpper(line[i + 2]) && !IsAbbreviation(line, i));
                 if (!end)
@@ -65,6 +57,15 @@ public sealed partial class NeedTextParser
                 if (i > start)
                 {
                     var clause = line[start..i];
+                    if (i < line.Length && line[i] == ':' && clause.Trim().Split(' ').Length <= 4)
+                    {
+                        // "Wünschenswert:", "Nice to have:", "Weinbau:": a heading sets must/nice for what follows and is no requirement itself.
+                        header = NeedTextRules.NiceMarker().IsMatch(clause) ? false
+                            : NeedTextRules.MustMarker().IsMatch(clause) ? true
+                            : null;
+                        headings.Add(new TextSpan(lineStart + start, i - start));
+                    }
+
                     var must = NeedTextRules.NiceMarker().IsMatch(clause) ? false
                         : NeedTextRules.MustMarker().IsMatch(clause) ? true
                         : header ?? true;
@@ -88,8 +89,14 @@ public sealed partial class NeedTextParser
             wordStart--;
         }
 
-        return dot - wordStart <= 3; // "Std. Teilzeit", "ca. Mitte", "Kl. B"
+        return s_abbreviations.Contains(line[wordStart..dot]);
     }
+
+    private static readonly HashSet<string> s_abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Std", "ca", "Kl", "bzw", "inkl", "evtl", "ggf", "Nr", "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So", "Tel", "zB", "mind", "max", "Jan", "Feb",
+        "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez", "etc", "usw", "u", "a", "d", "z", "B", "Wo", "St", "Dr", "Hr", "Fa",
+    };
 
     private static readonly Regex s_conjunction = Conjunction();
 
@@ -109,6 +116,11 @@ public sealed partial class NeedTextParser
             foreach (Match marker in NeedTextRules.MustMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
             {
                 r.Markers.Add(new TextSpan(marker.Index, marker.Length));
+            }
+
+            if (r.Headings.Contains(clause))
+            {
+                continue;
             }
 
             foreach (var part in SubPhrases(r.Text, clause))
@@ -192,10 +204,15 @@ public sealed partial class NeedTextParser
 
                 used++;
                 var hits = _reference.Terms.Search(phrase, 10);
-                // Words right before a job word ("warehouse workers", "Lager Helfer") name the job, not a skill.
+                // Words right before or right after a job word ("warehouse workers", "Helfer/in Gartenbau") name the job,
+                // not a skill; so does the attribute of a matched phrase ("Reinigung der Küche").
                 var beforeJob = i + n < run.Count && NeedTextRules.IsJobWord(run[i + n].Text);
+                var afterJob = i > 0 && IsJobTitleBefore(r.Text, run, i);
+                var attribute = i > 1 && run[i - 1].Folded is "der" or "des" && covered[i - 2];
+                var person = IsPersonNoun(run[i + n - 1].Folded);
                 var hit = hits.FirstOrDefault(h => h.Kind == TermKind.Certificate && h.Score >= ExactScore)
-                    ?? hits.FirstOrDefault(h => Accept(h, folded, n) && !(beforeJob && h.Kind == TermKind.Skill));
+                    ?? (person ? hits.FirstOrDefault(h => h.Kind == TermKind.Occupation && Accept(h, folded, n) && TextNormalizer.Normalize(h.MatchedLabel) == folded) : null)
+                    ?? hits.FirstOrDefault(h => Accept(h, folded, n) && !((beforeJob || afterJob || attribute) && h.Kind == TermKind.Skill));
                 if (hit is null)
                 {
                     continue;
@@ -222,6 +239,25 @@ public sealed partial class NeedTextParser
         }
 
         return used;
+    }
+
+    /// <summary>A word for people, not for work: "Staplerfahrer", "Hausmeister", "Küchenhilfe" (then an occupation beats a skill of the same name).</summary>
+    private static bool IsPersonNoun(string folded) =>
+        PersonNoun().IsMatch(folded);
+
+    [GeneratedRegex(@"(?:er|erin|kraft|kraefte|hilfe|hilfen|ist|istin|eur|eurin|koch|koechin|mann|frau|leute|ant|antin|ent|entin)$")]
+    private static partial Regex PersonNoun();
+
+    /// <summary>The token before position <paramref name="i"/> is a job word, joined without a preposition ("Helfer/in Gartenbau", "Lagerhelfer (m/w/d)").</summary>
+    private static bool IsJobTitleBefore(string text, List<Token> run, int i)
+    {
+        var previous = run[i - 1];
+        if (previous.Folded is "in" or "innen" && previous.Start > 0 && text[previous.Start - 1] == '/' && i > 1)
+        {
+            previous = run[i - 2];
+        }
+
+        return NeedTextRules.IsJobWord(previous.Text) && text[previous.End..run[i].Start].All(c => c is ' ' or '/' or '-' or 'i' or 'n');
     }
 
     private static bool Accept(TermHit hit, string folded, int words) =>

@@ -61,7 +61,8 @@ public sealed partial class NeedTextParser
     public NeedDraft Parse(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reading = new Reading(text, today, Clauses(text));
+        var reading = new Reading(text, today);
+        reading.Clauses.AddRange(Clauses(text, reading.Headings));
         ReadKind(reading);
         ReadPeriod(reading);
         ReadHours(reading);
@@ -118,9 +119,25 @@ public sealed partial class NeedTextParser
             }
         }
 
-        if (candidates.OrderBy(c => c.Match.Index).FirstOrDefault() is { Match: not null } first)
+        foreach (Match m in NeedTextRules.MonthRange().Matches(r.Text))
+        {
+            if (NeedTextRules.ToDate(m, r.Today, endOfMonth: false) is { } date)
+            {
+                candidates.Add((m, NeedTextRules.NextYear().IsMatch(r.Text) && date.Year == r.Today.Year ? date.AddYears(1) : date));
+            }
+        }
+
+        if (candidates.OrderBy(c => c.Match.Index).ThenByDescending(c => c.Match.Length).FirstOrDefault() is { Match: not null } first)
         {
             start = first.Date;
+            if (first.Match.Groups["mn2"].Success && NeedTextRules.ToDate(first.Match, first.Date, endOfMonth: true, monthNameGroup: "mn2", yearGroup: "y2") is { } rangeEnd)
+            {
+                // "Juni–Juli", "von Mai bis August": the first day of one month to the last of the other.
+                r.Add(DraftField.PeriodStart, Iso(first.Date), first.Date.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("de-DE")), first.Match, 0.9);
+                r.Add(DraftField.PeriodEnd, Iso(rangeEnd), rangeEnd.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("de-DE")), first.Match, 0.9);
+                return;
+            }
+
             r.Add(DraftField.PeriodStart, Iso(first.Date), first.Date.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("de-DE")), first.Match, 0.95);
         }
 
@@ -183,6 +200,25 @@ public sealed partial class NeedTextParser
             r.Consume(m);
         }
 
+        foreach (Match m in NeedTextRules.DailyTimes().Matches(r.Text))
+        {
+            var from = (int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture) * 60) + (m.Groups["fm"].Success ? int.Parse(m.Groups["fm"].Value, CultureInfo.InvariantCulture) : 0);
+            var to = (int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) * 60) + (m.Groups["tm"].Success ? int.Parse(m.Groups["tm"].Value, CultureInfo.InvariantCulture) : 0);
+            var days = m.Groups["last"].Value.ToLowerInvariant() switch
+            {
+                "sa" or "samstag" => 6,
+                "so" or "sonntag" => 7,
+                _ => 5,
+            };
+            var n = (int)Math.Round((to - from) * days / 60.0);
+            if (chosen is null && to > from && n is >= 1 and <= 60)
+            {
+                (chosen, hours, confidence) = (m, n, 0.6);
+            }
+
+            r.Consume(m);
+        }
+
         foreach (Match m in NeedTextRules.FullTime().Matches(r.Text))
         {
             if (chosen is null)
@@ -239,26 +275,38 @@ public sealed partial class NeedTextParser
 
     private void ReadLanguages(Reading r)
     {
+        var mentions = _languages.Matches(r.Text)
+            .Where(m => !r.IsConsumed(m) && (!_englishAliases.Contains(m.Groups["lang"].Value) || char.IsUpper(m.Groups["lang"].Value[0]))
+                && _languageAliases.ContainsKey(m.Groups["lang"].Value))
+            .ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in _languages.Matches(r.Text))
+        var taken = new List<TextSpan>();
+        foreach (var m in mentions)
         {
-            var name = m.Groups["lang"].Value;
-            if (r.IsConsumed(m) || (_englishAliases.Contains(name) && !char.IsUpper(name[0])) || !_languageAliases.TryGetValue(name, out var code))
-            {
-                continue;
-            }
-
-            var phrase = r.PhraseAround(m.Index);
+            var code = _languageAliases[m.Groups["lang"].Value];
+            var clause = r.PhraseAround(m.Index);
             var spanStart = m.Index;
             var spanEnd = m.Index + m.Length;
-            string? level = null;
-            foreach (Match l in NeedTextRules.CefrLevel().Matches(r.Text[phrase.Start..phrase.End]))
+
+            // A level or qualifier after a list of languages ("English or German basic") holds for each of them;
+            // the span only reaches it when no other language stands between.
+            bool Between(int from, int to) => mentions.Any(o => o != m && o.Index > from && o.Index < to);
+            void Reach(int at, int length)
             {
-                var at = phrase.Start + l.Index;
-                if (at >= spanEnd - 1 ? at - spanEnd <= 30 : spanStart - at <= 20)
+                if (!Between(Math.Min(at, m.Index), Math.Max(at, m.Index)))
+                {
+                    (spanStart, spanEnd) = (Math.Min(spanStart, at), Math.Max(spanEnd, at + length));
+                }
+            }
+
+            string? level = null;
+            foreach (Match l in NeedTextRules.CefrLevel().Matches(r.Text[clause.Start..clause.End]))
+            {
+                var at = clause.Start + l.Index;
+                if (at >= spanEnd - 1 ? at - spanEnd <= (Between(spanEnd, at) ? 40 : 30) : spanStart - at <= 20 && !Between(at, m.Index))
                 {
                     level = l.Value;
-                    (spanStart, spanEnd) = (Math.Min(spanStart, at), Math.Max(spanEnd, at + l.Length));
+                    Reach(at, l.Length);
                     break;
                 }
             }
@@ -266,23 +314,22 @@ public sealed partial class NeedTextParser
             if (level is null)
             {
                 Match? nearest = null;
-                foreach (Match q in Qualifier().Matches(r.Text[phrase.Start..phrase.End]))
+                foreach (Match q in Qualifier().Matches(r.Text[clause.Start..clause.End]))
                 {
-                    var at = phrase.Start + q.Index;
-                    if ((at < m.Index && m.Index - (at + q.Length) <= 25) || (at >= spanEnd && at - spanEnd <= 20))
+                    var at = clause.Start + q.Index;
+                    var before = at < m.Index && m.Index - (at + q.Length) <= 25 && !Between(at, m.Index);
+                    var after = at >= spanEnd && at - spanEnd <= (Between(spanEnd, at) ? 40 : 20);
+                    if ((before || after) && (nearest is null || Math.Abs(at - m.Index) < Math.Abs(clause.Start + nearest.Index - m.Index)))
                     {
-                        if (nearest is null || Math.Abs(at - m.Index) < Math.Abs(phrase.Start + nearest.Index - m.Index))
-                        {
-                            nearest = q;
-                        }
+                        nearest = q;
                     }
                 }
 
                 if (nearest is not null)
                 {
                     level = nearest.Groups["c2"].Success ? "C2" : nearest.Groups["c1"].Success ? "C1" : nearest.Groups["b2"].Success ? "B2" : nearest.Groups["b1"].Success ? "B1" : "A2";
-                    var at = phrase.Start + nearest.Index;
-                    (spanStart, spanEnd) = (Math.Min(spanStart, at), Math.Max(spanEnd, at + nearest.Length));
+                    Reach(clause.Start + nearest.Index, nearest.Length);
+                    taken.Add(new TextSpan(clause.Start + nearest.Index, nearest.Length));
                 }
             }
 
@@ -292,13 +339,15 @@ public sealed partial class NeedTextParser
             var confidence = level is null ? 0.6 : 0.9;
             level ??= "B1";
             var span = new TextSpan(spanStart, spanEnd - spanStart);
-            r.Consume(span);
+            taken.Add(span);
             if (seen.Add(code))
             {
                 var label = _reference.Vocabulary.FindLanguage(code)?.LabelDe ?? code;
-                r.Add(DraftField.Language, $"{code}:{level}", $"{label} {level}", span, confidence);
+                r.Items.Add(new DraftItem(DraftField.Language, $"{code}:{level}", $"{label} {level}", span, confidence));
             }
         }
+
+        taken.ForEach(r.Consume);
     }
 
     [GeneratedRegex(@"(?<c2>muttersprach\p{L}*|native(?:\s+speaker)?|mother\s+tongue)|(?<c1>sehr\s+gute\p{L}*|sehr\s+gut|verhandlungssicher\p{L}*|fließend\p{L}*|fliessend\p{L}*|exzellente\p{L}*|perfekte\p{L}*|fluent|excellent|very\s+good|business\s+fluent)|(?<b2>\bgute\p{L}*|\bgut\b|\bgood\b|\bsolid\b)|(?<b1>ausreichende\p{L}*|solide\p{L}*|befriedigende\p{L}*|conversational|intermediate)|(?<a2>grundkenntnisse|grundlegende\p{L}*|einfache\p{L}*|\bbasis\p{L}*|\bbasic\b|elementary|\berste\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -321,7 +370,7 @@ public sealed partial class NeedTextParser
             var v = m.Value.ToLowerInvariant();
             var code = v.StartsWith("forklift", StringComparison.Ordinal) ? "FORKLIFT"
                 : v.StartsWith("first", StringComparison.Ordinal) ? "FIRST-AID"
-                : v.StartsWith("health", StringComparison.Ordinal) ? "IFSG-43"
+                : v.StartsWith("health", StringComparison.Ordinal) || v.Contains("hygiene", StringComparison.Ordinal) ? "IFSG-43"
                 : "LIC-B";
             AddCertificate(r, code, new TextSpan(m.Index, m.Length));
         }
@@ -386,6 +435,25 @@ public sealed partial class NeedTextParser
             }
 
             r.PlaceGuesses.Add(new TextSpan(group.Index, group.Length));
+        }
+
+        // No preposition ("…, Saulheim", "im Hofladen Zornheim"): a capitalised word that is exactly a
+        // municipality's name of seven letters or more; shorter names are too often ordinary words (Eich, Mandel).
+        foreach (Match m in NeedTextRules.PlaceName().Matches(r.Text))
+        {
+            var word = m.Groups["place"].Value;
+            var folded = TextNormalizer.Normalize(word);
+            if (r.IsConsumed(m) || folded.Length < 7 || m.Index == 0)
+            {
+                continue;
+            }
+
+            var exact = _places.Where(p => p.Folded == folded).Select(p => p.Municipality).MaxBy(x => x.Population);
+            if (exact is not null)
+            {
+                r.Add(DraftField.Municipality, exact.Ags, exact.Name, m, 0.6);
+                return;
+            }
         }
     }
 

@@ -46,6 +46,12 @@ internal static partial class NeedTextRules
     [GeneratedRegex(@"\b(?<n>\d{1,2})(?:[,.]5)?\s*(?:-\s*\d{1,2}\s*)?(?:std\.?|stunden|wochenstunden|h|hrs|hours)(?=\W|$)(?:\s*(?:/|pro|je|in\s+der|per|a|die)\s*(?:woche|wo\b\.?|week|wk)\b)?(?<daily>\s*(?:täglich|pro\s+tag|am\s+tag|per\s+day|a\s+day|daily))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Hours();
 
+    [GeneratedRegex(@"\b(?:von\s+|from\s+)?(?<mn>" + Month + @")\b\.?\s*(?:–|-|bis|to|until)\s*(?<mn2>" + Month + @")\b\.?(?:\s+(?<y2>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex MonthRange();
+
+    [GeneratedRegex(@"(?:\b(?<days>mo|montag)\.?\s*(?:–|-|bis)\s*(?<last>fr|freitag|sa|samstag|so|sonntag)\.?,?\s*)?(?:von\s+)?\b(?<from>\d{1,2})(?::(?<fm>\d{2}))?\s*(?:–|-|bis)\s*(?<to>\d{1,2})(?::(?<tm>\d{2}))?\s*uhr\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DailyTimes();
+
     [GeneratedRegex(@"\b(?:vollzeit|full[- ]time)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FullTime();
 
@@ -79,7 +85,7 @@ internal static partial class NeedTextRules
     [GeneratedRegex(@"(?<unt>Unterrichtung\s*(?:nach\s*)?)?(?<sk>Sachkunde(?:prüfung|nachweis)?\s*(?:nach\s*)?)?§\s*34\s?a\b(?:\s*GewO)?(?:-Schein)?|\b34a-Schein\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Security34a();
 
-    [GeneratedRegex(@"\b(?:forklift\s+(?:licen[cs]e|certificate|permit)|first[- ]aid(?:\s+(?:course|certificate|training))?|health\s+certificate|driving\s+licen[cs]e|driver'?s\s+licen[cs]e)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:forklift\s+(?:licen[cs]e|certificate|permit)|first[- ]aid(?:\s+(?:course|certificate|training))?|health\s+certificate|(?:food\s+)?hygiene\s+(?:certificate|instruction)|driving\s+licen[cs]e|driver'?s\s+licen[cs]e)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex EnglishCertificate();
 
     [GeneratedRegex(@"\b(?<lvl>[ABC][12])\b")]
@@ -198,7 +204,7 @@ internal static partial class NeedTextRules
     [
         "kraft", "kräfte", "helfer", "helferin", "helferinnen", "mitarbeiter", "mitarbeiterin", "mitarbeiterinnen", "aushilfe", "aushilfen",
         "fahrer", "fahrerin", "personen", "leute", "arbeiter", "arbeiterin", "worker", "workers", "helper", "helpers", "picker", "pickers",
-        "cleaner", "cleaners", "driver", "drivers", "people", "staff", "employees", "persons", "operators", "operator", "assistant", "assistants",
+        "cleaner", "cleaners", "driver", "drivers", "people", "staff", "employees", "persons", "operators", "operator", "operative", "operatives", "pickers", "cooks", "waiters", "drivers", "assistant", "assistants",
         "kommissionierer", "kommissioniererin", "verkäufer", "verkäuferin", "köche", "koch", "köchin", "pfleger", "pflegerin", "erzieher", "erzieherin",
     ];
 
