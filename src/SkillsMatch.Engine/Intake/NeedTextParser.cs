@@ -497,7 +497,7 @@ public sealed partial class NeedTextParser
         var folded = TextNormalizer.Normalize(text);
         return [.. _places
             .Select(p => (p.Municipality, Distance: Math.Min(EditDistance(folded, p.Folded), EditDistance(folded, p.Folded.Split(' ')[0]))))
-            .Where(p => p.Distance <= Math.Max(2, folded.Length / 3))
+            .Where(p => p.Distance <= Math.Max(2, folded.Length / 2))
             .OrderBy(p => p.Distance).ThenByDescending(p => p.Municipality.Population)
             .Take(3)
             .Select(p => new DraftSuggestion("municipality", p.Municipality.Ags, p.Municipality.Name))];
