@@ -20,6 +20,9 @@ public sealed partial class NeedTextParser
         public List<TextSpan> Markers { get; } = [];
         public List<TextSpan> PlaceGuesses { get; } = [];
 
+        /// <summary>TermSearch answers of this text by folded phrase.</summary>
+        public Dictionary<string, IReadOnlyList<TermHit>> Searches { get; } = new(StringComparer.Ordinal);
+
         public bool IsConsumed(TextSpan span) => _consumed.Any(c => c.Overlaps(span));
 
         public bool IsConsumed(Match match) => IsConsumed(new TextSpan(match.Index, match.Length));

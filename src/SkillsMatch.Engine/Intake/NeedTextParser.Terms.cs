@@ -105,7 +105,6 @@ public sealed partial class NeedTextParser
 
     private void ReadTerms(Reading r)
     {
-        var searches = 0;
         foreach (var (clause, must) in r.Clauses)
         {
             foreach (Match marker in NeedTextRules.NiceMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
@@ -127,7 +126,7 @@ public sealed partial class NeedTextParser
             {
                 foreach (var run in Runs(r, part))
                 {
-                    searches += MatchRun(r, run, must, MaxSearches - searches);
+                    MatchRun(r, run, must);
                     Unresolved(r, run);
                 }
             }
@@ -181,15 +180,14 @@ public sealed partial class NeedTextParser
     private static bool IsStopWord(Token t) => t.Folded.Length < 2 || s_stopWords.Contains(t.Folded);
 
     /// <summary>Longest n-grams first; an n-gram never starts or ends with a stop word.</summary>
-    private int MatchRun(Reading r, List<Token> run, bool must, int budget)
+    private void MatchRun(Reading r, List<Token> run, bool must)
     {
-        var used = 0;
         var covered = new bool[run.Count];
-        for (var n = Math.Min(run.Count, 6); n >= 1; n--)
+        for (var n = Math.Min(run.Count, 5); n >= 1; n--)
         {
             for (var i = 0; i + n <= run.Count; i++)
             {
-                if (used >= budget || IsStop(run[i]) || (n == 1 ? IsStop(run[i]) : IsStopWord(run[i + n - 1])) || covered.AsSpan(i, n).Contains(true))
+                if (IsStop(run[i]) || (n == 1 ? IsStop(run[i]) : IsStopWord(run[i + n - 1])) || covered.AsSpan(i, n).Contains(true))
                 {
                     continue;
                 }
@@ -202,8 +200,7 @@ public sealed partial class NeedTextParser
                     continue;
                 }
 
-                used++;
-                var hits = _reference.Terms.Search(phrase, 10);
+                var hits = Search(r, phrase, folded);
                 // Words right before or right after a job word ("warehouse workers", "Helfer/in Gartenbau") name the job,
                 // not a skill; so does the attribute of a matched phrase ("Reinigung der Küche").
                 var beforeJob = i + n < run.Count && NeedTextRules.IsJobWord(run[i + n].Text);
@@ -237,8 +234,24 @@ public sealed partial class NeedTextParser
                 r.Consume(span);
             }
         }
+    }
 
-        return used;
+    /// <summary>TermSearch once per distinct phrase of a text, and no more than <see cref="MaxSearches"/> times in all.</summary>
+    private IReadOnlyList<TermHit> Search(Reading r, string phrase, string folded)
+    {
+        if (r.Searches.TryGetValue(folded, out var hits))
+        {
+            return hits;
+        }
+
+        if (r.Searches.Count >= MaxSearches)
+        {
+            return [];
+        }
+
+        hits = _reference.Terms.Search(phrase, 10);
+        r.Searches[folded] = hits;
+        return hits;
     }
 
     /// <summary>A word for people, not for work: "Staplerfahrer", "Hausmeister", "Küchenhilfe" (then an occupation beats a skill of the same name).</summary>
@@ -289,7 +302,7 @@ public sealed partial class NeedTextParser
                 var phrase = r.Text.Substring(span.Start, span.Length);
                 var suggestions = r.PlaceGuesses.Any(p => p.Overlaps(span))
                     ? PlaceSuggestions(phrase)
-                    : [.. _reference.Terms.Search(phrase, 3).Select(h => new DraftSuggestion(h.Kind.ToString().ToLowerInvariant(), h.Id, h.Label))];
+                    : [.. Search(r, phrase, TextNormalizer.Normalize(phrase)).Take(3).Select(h => new DraftSuggestion(h.Kind.ToString().ToLowerInvariant(), h.Id, h.Label))];
                 r.Unresolve(phrase, span, suggestions);
             }
 

@@ -25,7 +25,9 @@ public sealed partial class NeedTextParser
     /// <summary>A label that starts with a phrase of two or more words, covering most of the label, counts too.</summary>
     public const int PrefixScore = 800;
 
-    private const int MaxSearches = 1500;
+    // Bounds the work of one text: a 4000-character text holds a few hundred words.
+    private const int MaxSearches = 400;
+    private const int MaxPlaceGuesses = 20;
 
     private readonly ReferenceData _reference;
     private readonly Regex _languages;
@@ -435,6 +437,10 @@ public sealed partial class NeedTextParser
             }
 
             r.PlaceGuesses.Add(new TextSpan(group.Index, group.Length));
+            if (r.PlaceGuesses.Count >= MaxPlaceGuesses)
+            {
+                break;
+            }
         }
 
         // No preposition ("…, Saulheim", "im Hofladen Zornheim"): a capitalised word that is exactly a
