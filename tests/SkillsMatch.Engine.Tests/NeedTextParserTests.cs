@@ -38,6 +38,7 @@ public sealed class NeedTextParserTests(ReferenceDataFixture fixture)
         Assert.Equal("für 8 Wochen", Span(text, draft, DraftField.PeriodEnd));
         Assert.Equal("3 Erntehelfer", Span(text, draft, DraftField.Headcount));
         Assert.False(draft.Items.Single(i => i.Field == DraftField.Certificate).MustHave);
+        Assert.Empty(draft.Unresolved);
     }
 
     private static string Span(string text, NeedDraft draft, DraftField field)
@@ -176,12 +177,17 @@ public sealed class NeedTextParserTests(ReferenceDataFixture fixture)
     [InlineData("ab nächstem Jahr planen wir 5 Erntehelfer", "Forecast")]
     [InlineData("Wir suchen 5 Erntehelfer", "Vacancy")]
     [InlineData("5 Erntehelfer", "Vacancy")]
+    [InlineData("Fahrer, Touren planen", "Vacancy")]
     public void Kind_is_vacancy_unless_the_text_forecasts(string text, string kind) => Assert.Equal(kind, Parse(text).Kind);
 
     [Theory]
     [InlineData("Schichtarbeit", true, null)]
     [InlineData("Früh- und Spätschicht", true, null)]
     [InlineData("keine Schichtarbeit", false, null)]
+    [InlineData("3-Schicht-System", true, null)]
+    [InlineData("Nachtschichten", true, null)]
+    [InlineData("Farbschichten auftragen", null, null)]
+    [InlineData("Geschichte der Firma", null, null)]
     [InlineData("Wochenendarbeit", null, true)]
     [InlineData("auch samstags", null, true)]
     [InlineData("keine Wochenendarbeit", null, false)]

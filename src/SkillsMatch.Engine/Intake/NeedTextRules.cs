@@ -61,13 +61,14 @@ internal static partial class NeedTextRules
     [GeneratedRegex(@"\b(?:teilzeit|part[- ]time)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PartTime();
 
-    [GeneratedRegex(@"(?<neg>\b(?:keine?|ohne|no)\s+)?(?:\b\p{L}+-\s+(?:und|oder|/)\s+)?\b\d?-?\p{L}*schicht\p{L}*|(?<neg>\b(?:no)\s+)?\b(?:night\s+|rotating\s+|early\s+|late\s+)?shifts?\b(?:\s+work)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Only shift words, not every word with "schicht" in it (Geschichte, Farbschicht).
+    [GeneratedRegex(@"(?<neg>\b(?:keine?|ohne|no)\s+)?(?:\b\p{L}+-\s+(?:und|oder|/)\s+)?\b(?:früh|spät|nacht|wechsel|tag|zwei|drei|vier|\d)?-?schicht(?:en|arbeit|dienst|dienste|betrieb|bereitschaft|system|modell|zulage|zulagen|plan|wechsel)?\b|(?<neg>\b(?:no)\s+)?\b(?:night\s+|rotating\s+|early\s+|late\s+)?shifts?\b(?:\s+work)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Shift();
 
     [GeneratedRegex(@"(?<neg>\b(?:keine?|ohne|no|nicht\s+am|nicht\s+an|not\s+on)\s+)?\b(?:wochenend\p{L}*|sams?tags?|samstags|sonntags?|sonn-\s+und\s+feiertag\p{L}*|weekends?|saturdays?|sundays?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Weekend();
 
-    [GeneratedRegex(@"\b(?:voraussichtlich|bedarfsprognose|prognose|planen|geplant|planung|forecast|planned|we\s+plan|expect\s+to\s+need|expected\s+to\s+need)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:voraussichtlich|bedarfsprognose|prognose|planen\s+wir|wir\s+planen|(?:ist|sind|wird|werden)\s+geplant|geplant\s+(?:ist|sind)|forecast|planned\s+for|we\s+plan|expect\s+to\s+need|expected\s+to\s+need)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Forecast();
 
     [GeneratedRegex(@"\b(?:suchen|sucht|gesucht|stellenangebot|einstellen|hiring|looking\s+for|wanted|seeking)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
