@@ -40,6 +40,18 @@ public sealed class NeedSentenceSetTests(ReferenceDataFixture fixture, ITestOutp
     public void Fixture_has_at_least_40_sentences() => Assert.True(Load().Count >= 40);
 
     [Fact]
+    public void Every_item_of_the_set_comes_from_a_span_of_its_sentence()
+    {
+        var parser = new NeedTextParser(fixture.Reference);
+        foreach (var sentence in Load())
+        {
+            var draft = parser.Parse(sentence.Text, sentence.Today);
+            Assert.All(draft.Items, i => Assert.True(i.Span.Start >= 0 && i.Span.Length > 0 && i.Span.End <= sentence.Text.Length, $"{i} in {sentence.Text}"));
+            Assert.All(draft.Unresolved, u => Assert.Equal(u.Text, sentence.Text.Substring(u.Span.Start, u.Span.Length)));
+        }
+    }
+
+    [Fact]
     public void Sentence_set_is_read_with_90_percent_recall_and_no_invented_item()
     {
         var parser = new NeedTextParser(fixture.Reference);

@@ -81,6 +81,14 @@ public sealed class NeedDraftApiTests(SkillsMatchFactory factory) : IClassFixtur
         return node.ToJsonString();
     }
 
+    [Fact]
+    public async Task Draft_labels_follow_the_request_language()
+    {
+        var body = await (await factory.CreateClient().PostAsJsonAsync("/api/needs/draft?lang=en", new { text = Example })).JsonAsync();
+        var skill = body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("field").GetString() == "mustHave");
+        Assert.Equal("harvest grapes", skill.GetProperty("label").GetString());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

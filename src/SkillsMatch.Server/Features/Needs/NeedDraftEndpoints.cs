@@ -51,7 +51,7 @@ public static class NeedDraftEndpoints
             return TypedResults.Ok(new NeedDraftResponse(
                 ToInput(draft, reference),
                 draft.WeekendWork,
-                [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i.Field), i.Value, i.Label, new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
+                [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i.Field), i.Value, Label(i, reference), new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
                 [.. draft.Unresolved.Select(u => new UnresolvedResponse(
                     u.Text, new DraftSpanResponse(u.Span.Start, u.Span.Length), [.. u.Suggestions.Select(s => new DraftSuggestionResponse(s.Kind, s.Id, s.Label))]))]));
         });
@@ -95,6 +95,19 @@ public static class NeedDraftEndpoints
             FurtherAbilities: further.Count == 0 ? null : string.Join(". ", further) + ".",
             Status: null,
             Version: null);
+    }
+
+    /// <summary>Skills, occupations and certificates in the language of the request; the parser's German labels otherwise.</summary>
+    private static string Label(DraftItem item, ReferenceData reference)
+    {
+        var language = Texts.Current;
+        return item.Field switch
+        {
+            DraftField.MustHaveSkill or DraftField.NiceToHaveSkill => reference.Taxonomy.FindSkill(item.Value)?.Label(language),
+            DraftField.Occupation => reference.Taxonomy.FindOccupation(item.Value)?.Label(language),
+            DraftField.Certificate => reference.Vocabulary.FindCertificate(item.Value)?.Label(language),
+            _ => null,
+        } ?? item.Label;
     }
 
     private static string FieldName(DraftField field) => field switch
