@@ -159,6 +159,30 @@ public sealed class NeedTextParserTests(ReferenceDataFixture fixture)
         Assert.Equal(["LIC-B"], draft.NiceCertificates);
     }
 
+    [Fact]
+    public void A_marker_inside_a_clause_holds_for_its_own_phrase_only()
+    {
+        var draft = Parse("Verkäuferin gesucht. Sie sollten Spaß am Verkauf haben und gerne mit Kunden umgehen.");
+        Assert.Contains("29a50780-f81b-429c-b410-7f23a492e19d", draft.MustHave);
+        Assert.DoesNotContain("29a50780-f81b-429c-b410-7f23a492e19d", draft.NiceToHave);
+    }
+
+    [Fact]
+    public void What_the_employer_offers_is_no_requirement()
+    {
+        var draft = Parse("Lagerhelfer\nIhr Profil:\n- Kommissionieren\nWir bieten:\n- Staplerschein-Ausbildung\n- Teamarbeit");
+        Assert.Equal(["ee5e2297-39cc-4ed6-89e5-d58016118a7f"], draft.MustHave);
+        Assert.Empty(draft.MustCertificates);
+        Assert.Empty(draft.NiceCertificates);
+    }
+
+    [Fact]
+    public void Licence_classes_in_a_list_are_each_a_certificate()
+    {
+        var draft = Parse("Fahrer gesucht, Führerschein C und CE wünschenswert");
+        Assert.Equal(["LIC-C", "LIC-CE"], draft.NiceCertificates);
+    }
+
     [Theory]
     [InlineData("3 Erntehelfer", 3)]
     [InlineData("drei Erntehelfer", 3)]
@@ -205,6 +229,8 @@ public sealed class NeedTextParserTests(ReferenceDataFixture fixture)
     [InlineData("in ingelheim", null)]
     [InlineData("Raum Bingen", "07339005")]
     [InlineData("55218 Ingelheim", Ingelheim)]
+    [InlineData(", Seniorenheim Bad Kreuznach", "07133006")]
+    [InlineData(", Saulheim", "07331058")]
     public void Place_by_name_prefix_or_typo(string text, string? ags) => Assert.Equal(ags, Parse("Erntehelfer " + text).MunicipalityAgs);
 
     [Fact]

@@ -88,7 +88,13 @@ public sealed partial class NeedTextParser
     {
         foreach (Match m in NeedTextRules.DrivingLicenceClass().Matches(r.Text))
         {
-            AddCertificate(r, "LIC-" + m.Groups["cls"].Value.ToUpperInvariant(), new TextSpan(m.Index, m.Length));
+            // "Führerschein C und CE": each class from the start of the phrase to its own letters.
+            foreach (Capture c in m.Groups["cls"].Captures)
+            {
+                AddCertificate(r, "LIC-" + c.Value.ToUpperInvariant(), new TextSpan(m.Index, c.Index + c.Length - m.Index), consume: false);
+            }
+
+            r.Consume(m);
         }
 
         foreach (Match m in NeedTextRules.Security34a().Matches(r.Text))
@@ -107,15 +113,20 @@ public sealed partial class NeedTextParser
         }
     }
 
-    private void AddCertificate(Reading r, string code, TextSpan span)
+    private void AddCertificate(Reading r, string code, TextSpan span, bool consume = true)
     {
-        if (r.IsConsumed(span) || _reference.Vocabulary.FindCertificate(code) is not { } certificate)
+        if ((consume && r.IsConsumed(span)) || _reference.Vocabulary.FindCertificate(code) is not { } certificate)
         {
             return;
         }
 
-        var must = r.MustHaveAt(span.Start);
+        var must = r.MustHaveAt(span.Start + span.Length - 1);
         r.Consume(span);
+        if (r.Skipped.Any(s => s.Overlaps(span)))
+        {
+            return;
+        }
+
         if (!r.Items.Any(i => i.Field == DraftField.Certificate && i.Value == certificate.Code))
         {
             r.Items.Add(new DraftItem(DraftField.Certificate, certificate.Code, certificate.LabelDe, span, 0.9, must));

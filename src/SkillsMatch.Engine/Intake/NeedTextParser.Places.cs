@@ -56,22 +56,37 @@ public sealed partial class NeedTextParser
             }
         }
 
-        // No preposition ("…, Saulheim", "im Hofladen Zornheim"): a capitalised word that is exactly a
-        // municipality's name of seven letters or more; shorter names are too often ordinary words (Eich, Mandel).
-        foreach (Match m in NeedTextRules.PlaceName().Matches(r.Text))
+        // No preposition ("…, Saulheim", "Seniorenheim Bad Kreuznach"): capitalised words that are exactly a
+        // municipality's name — two words, or one of seven letters or more; shorter names are too often
+        // ordinary words (Eich, Mandel).
+        var words = NeedTextRules.Word().Matches(r.Text).Where(w => char.IsUpper(w.Value[0])).ToList();
+        for (var i = 0; i < words.Count; i++)
         {
-            var word = m.Groups["place"].Value;
-            var folded = TextNormalizer.Normalize(word);
-            if (r.IsConsumed(m) || folded.Length < 7 || m.Index == 0)
+            var w = words[i];
+            if (w.Index == 0 || r.IsConsumed(w))
             {
                 continue;
             }
 
-            var exact = _places.Where(p => p.Folded == folded).Select(p => p.Municipality).MaxBy(x => x.Population);
-            if (exact is not null)
+            var candidates = new List<TextSpan>();
+            if (i + 1 < words.Count && words[i + 1].Index == w.Index + w.Length + 1 && r.Text[w.Index + w.Length] == ' ')
             {
-                r.Add(DraftField.Municipality, exact.Ags, exact.Name, m, 0.6);
-                return;
+                candidates.Add(new TextSpan(w.Index, words[i + 1].Index + words[i + 1].Length - w.Index));
+            }
+
+            if (w.Length >= 7)
+            {
+                candidates.Add(new TextSpan(w.Index, w.Length));
+            }
+
+            foreach (var span in candidates)
+            {
+                var folded = TextNormalizer.Normalize(r.Text.Substring(span.Start, span.Length));
+                if (!r.IsConsumed(span) && _places.Where(p => p.Folded == folded).Select(p => p.Municipality).MaxBy(x => x.Population) is { } exact)
+                {
+                    r.Add(DraftField.Municipality, exact.Ags, exact.Name, span, 0.6);
+                    return;
+                }
             }
         }
     }

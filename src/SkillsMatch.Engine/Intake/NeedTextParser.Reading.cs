@@ -13,9 +13,12 @@ public sealed partial class NeedTextParser
 
         public string Text { get; } = text;
         public DateOnly Today { get; } = today;
-        public List<TextSpan> Headings { get; } = [];
+        /// <summary>Headings and offer sections: no requirements in them.</summary>
+        public List<TextSpan> Skipped { get; } = [];
 
         public List<(TextSpan Span, bool MustHave)> Clauses { get; } = [];
+
+        public List<(TextSpan Span, bool MustHave)> Phrases { get; } = [];
         public List<DraftItem> Items { get; } = [];
         public List<TextSpan> Markers { get; } = [];
         public List<TextSpan> PlaceGuesses { get; } = [];
@@ -49,7 +52,7 @@ public sealed partial class NeedTextParser
 
         /// <summary>True unless the clause at the position marks its items nice-to-have.</summary>
         public bool MustHaveAt(int position) =>
-            Clauses.FirstOrDefault(c => c.Span.Start <= position && position < c.Span.End) is { Span.Length: > 0 } clause ? clause.MustHave : true;
+            Phrases.FirstOrDefault(c => c.Span.Start <= position && position < c.Span.End) is { Span.Length: > 0 } clause ? clause.MustHave : true;
 
         public TextSpan PhraseAround(int position) =>
             Clauses.FirstOrDefault(c => c.Span.Start <= position && position < c.Span.End) is { Span.Length: > 0 } clause ? clause.Span : new TextSpan(0, Text.Length);

@@ -32,11 +32,17 @@ public sealed partial class NeedTextParser
 
     private readonly record struct Token(int Start, int End, string Text, string Folded);
 
-    /// <summary>Clauses with their must/nice reading: split at line breaks, bullets, commas, semicolons, colons and sentence ends.</summary>
-    private static List<(TextSpan Span, bool MustHave)> Clauses(string text, List<TextSpan> headings)
+    /// <summary>
+    /// Cuts the text into clauses (line breaks, bullets, commas, semicolons, colons, sentence ends) and
+    /// their phrases (at und/oder/and/or) with each phrase's must/nice reading: its own marker, else a
+    /// marker at the start or end of its clause ("idealerweise X und Y", "X und Y von Vorteil"), else
+    /// the heading above, else must-have. Headings and the clauses of an offer section ("Wir bieten:")
+    /// go to <paramref name="skipped"/>: they are no requirements.
+    /// </summary>
+    private static void Clauses(string text, List<(TextSpan Span, bool MustHave)> clauses, List<(TextSpan Span, bool MustHave)> phrases, List<TextSpan> skipped)
     {
-        var clauses = new List<(TextSpan, bool)>();
         bool? header = null;
+        var offer = false;
         var lineStart = 0;
         foreach (var line in text.Split('\n'))
         {
@@ -56,19 +62,27 @@ public sealed partial class NeedTextParser
                 if (i > start)
                 {
                     var clause = line[start..i];
+                    var span = new TextSpan(lineStart + start, i - start);
                     if (i < line.Length && line[i] == ':' && clause.Trim().Split(' ').Length <= 4)
                     {
                         // "Wünschenswert:", "Nice to have:", "Weinbau:": a heading sets must/nice for what follows and is no requirement itself.
                         header = NeedTextRules.NiceMarker().IsMatch(clause) ? false
                             : NeedTextRules.MustMarker().IsMatch(clause) ? true
                             : null;
-                        headings.Add(new TextSpan(lineStart + start, i - start));
+                        offer = Offer().IsMatch(clause);
+                        skipped.Add(span);
+                    }
+                    else if (offer)
+                    {
+                        skipped.Add(span);
                     }
 
-                    var must = NeedTextRules.NiceMarker().IsMatch(clause) ? false
-                        : NeedTextRules.MustMarker().IsMatch(clause) ? true
-                        : header ?? true;
-                    clauses.Add((new TextSpan(lineStart + start, i - start), must));
+                    clauses.Add((span, Marker(clause) ?? header ?? true));
+                    var whole = ClauseMarker(clause) ?? header ?? true;
+                    foreach (var part in SubPhrases(text, span))
+                    {
+                        phrases.Add((part, Marker(text.Substring(part.Start, part.Length)) ?? whole));
+                    }
                 }
 
                 start = i + 1;
@@ -76,9 +90,31 @@ public sealed partial class NeedTextParser
 
             lineStart += line.Length + 1;
         }
-
-        return clauses;
     }
+
+    private static bool? Marker(string text) =>
+        NeedTextRules.NiceMarker().IsMatch(text) ? false : NeedTextRules.MustMarker().IsMatch(text) ? true : null;
+
+    /// <summary>A marker that opens or closes its clause holds for all of it.</summary>
+    private static bool? ClauseMarker(string clause)
+    {
+        foreach (var (pattern, value) in new[] { (NeedTextRules.NiceMarker(), false), (NeedTextRules.MustMarker(), true) })
+        {
+            foreach (Match m in pattern.Matches(clause))
+            {
+                if (!clause[..m.Index].Any(char.IsLetterOrDigit) || !clause[(m.Index + m.Length)..].Any(char.IsLetterOrDigit)
+                    || clause[(m.Index + m.Length)..].Trim() is "ist" or "sind" or "wäre" or "waere")
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:wir\s+bieten|unser\s+angebot|das\s+bieten\s+wir|benefits|we\s+offer|what\s+we\s+offer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Offer();
 
     private static bool IsAbbreviation(string line, int dot)
     {
@@ -104,30 +140,25 @@ public sealed partial class NeedTextParser
 
     private void ReadTerms(Reading r)
     {
-        foreach (var (clause, must) in r.Clauses)
+        foreach (var pattern in new[] { NeedTextRules.NiceMarker(), NeedTextRules.MustMarker() })
         {
-            foreach (Match marker in NeedTextRules.NiceMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
+            foreach (Match marker in pattern.Matches(r.Text))
             {
                 r.Markers.Add(new TextSpan(marker.Index, marker.Length));
             }
+        }
 
-            foreach (Match marker in NeedTextRules.MustMarker().Matches(r.Text, clause.Start).Where(m => m.Index < clause.End))
-            {
-                r.Markers.Add(new TextSpan(marker.Index, marker.Length));
-            }
-
-            if (r.Headings.Contains(clause))
+        foreach (var (part, must) in r.Phrases)
+        {
+            if (r.Skipped.Any(s => s.Overlaps(part)))
             {
                 continue;
             }
 
-            foreach (var part in SubPhrases(r.Text, clause))
+            foreach (var run in Runs(r, part))
             {
-                foreach (var run in Runs(r, part))
-                {
-                    MatchRun(r, run, must);
-                    Unresolved(r, run);
-                }
+                MatchRun(r, run, must);
+                Unresolved(r, run);
             }
         }
     }

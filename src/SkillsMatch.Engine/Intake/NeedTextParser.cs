@@ -64,7 +64,7 @@ public sealed partial class NeedTextParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var reading = new Reading(text, today);
-        reading.Clauses.AddRange(Clauses(text, reading.Headings));
+        Clauses(text, reading.Clauses, reading.Phrases, reading.Skipped);
         ReadKind(reading);
         ReadPeriod(reading);
         ReadHours(reading);

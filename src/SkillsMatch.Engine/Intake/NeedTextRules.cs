@@ -80,7 +80,7 @@ internal static partial class NeedTextRules
     [GeneratedRegex(@"\b(?:zwingend(?:\s+erforderlich)?|erforderlich|voraussetzungen?|vorausgesetzt|muss|müssen|notwendig|unbedingt|benötigt|pflicht|required|must(?:\s+have)?|mandatory|essential|necessary|needed|setzen\s+wir\s+voraus|anforderungen|requirements)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MustMarker();
 
-    [GeneratedRegex(@"\b(?:Führerschein|Fuehrerschein|Fahrerlaubnis|FS|driving\s+licen[cs]e|driver'?s\s+licen[cs]e)\s*(?:der\s+)?(?:Klasse|Kl\.?|class|category)?\s*(?<cls>CE|C1E|C1|BE|B|C|D1|DE|D|T|L)\b|\b(?:Klasse|Kl\.)\s*(?<cls>CE|C1|BE|B|C|D1|D|T|L)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Führerschein|Fuehrerschein|Fahrerlaubnis|FS|driving\s+licen[cs]e|driver'?s\s+licen[cs]e)\s*(?:der\s+)?(?:Klasse|Kl\.?|class|category)?\s*(?<cls>CE|C1E|C1|BE|B|C|D1|DE|D|T|L)\b(?:\s*(?:,|und|oder|/|and|or)\s*(?<cls>CE|C1|BE|B|C|D1|D|T|L)\b)*|\b(?:Klasse|Kl\.)\s*(?<cls>CE|C1|BE|B|C|D1|D|T|L)\b(?:\s*(?:,|und|oder|/|and|or)\s*(?<cls>CE|C1|BE|B|C|D1|D|T|L)\b)*", RegexOptions.CultureInvariant)]
     public static partial Regex DrivingLicenceClass();
 
     [GeneratedRegex(@"(?<unt>Unterrichtung\s*(?:nach\s*)?)?(?<sk>Sachkunde(?:prüfung|nachweis)?\s*(?:nach\s*)?)?§\s*34\s?a\b(?:\s*GewO)?(?:-Schein)?|\b34a-Schein\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
