@@ -246,7 +246,7 @@ public sealed partial class NeedTextParser
                 }
 
                 covered.AsSpan(i, n).Fill(true);
-                var confidence = hit.Score >= ExactScore ? 0.9 : 0.7;
+                var confidence = hit.Score >= ExactScore || (hit.Kind == TermKind.Occupation && hit.Score >= OccupationScore) ? 0.9 : 0.7;
                 switch (hit.Kind)
                 {
                     case TermKind.Certificate:
