@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
+using SkillsMatch.Engine.Intake;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
@@ -64,6 +65,7 @@ public static class SkillsMatchSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ReferenceData.Load(ReferenceData.LocateDataDirectory(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value.Path)));
+        services.AddSingleton(sp => new NeedTextParser(sp.GetRequiredService<ReferenceData>()));
         services.AddValidatorsFromAssemblyContaining<StorageOptions>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();

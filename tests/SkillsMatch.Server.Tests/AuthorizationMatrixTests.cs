@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["POST /api/forum/rounds"] = "UFAFFA",
         ["POST /api/forum/rounds/{roundId}/needs"] = "UAAFFF",
         ["POST /api/needs"] = "UAAFFF",
+        ["POST /api/needs/draft"] = "UAAFFF",
         ["POST /api/import/{entity}"] = "UFAFFF",
         ["POST /api/needs/{id}/feedback"] = "UAFFFF",
         ["POST /api/needs/{needId}/comments"] = "UAAFFF",

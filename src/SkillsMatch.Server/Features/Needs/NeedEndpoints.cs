@@ -49,6 +49,8 @@ public static class NeedEndpoints
             NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
             await Create(input, validator, db, reference, access, ct));
 
+        group.MapNeedDraftEndpoint();
+
         group.MapPut("/{id:int}", async Task<Results<Ok<NeedResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
