@@ -79,7 +79,7 @@ public static class NeedEndpoints
             }
 
             // Version is a concurrency token: a write between this read and the save fails with 409.
-            input.Apply(need);
+            input.Apply(need, reference);
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, need);
             return TypedResults.Ok(NeedResponse.From(need, reference));
@@ -176,7 +176,7 @@ public static class NeedEndpoints
         }
 
         var need = new Need { Title = "", MunicipalityAgs = "", Status = NeedStatus.Open };
-        input.Apply(need);
+        input.Apply(need, reference);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/needs/{need.Id}", NeedResponse.From(need, reference));
