@@ -55,8 +55,9 @@ public sealed class RegionCatalog
         }
 
         return Municipalities
-            .Select(m => (Municipality: m, Rank: Math.Min(NameRank(m.Name, query), 4 + NameRank(m.Association, query))))
-            .Where(r => r.Rank < 8)
+            .Select(m => (Municipality: m, Rank: NameRank(m.Name, query) is var byName and >= 0 ? byName
+                : NameRank(m.Association, query) is var byAssociation and >= 0 ? 3 + byAssociation : -1))
+            .Where(r => r.Rank >= 0)
             .OrderBy(r => r.Rank)
             .ThenByDescending(r => r.Municipality.Population)
             .ThenBy(r => r.Municipality.Ags, StringComparer.Ordinal)
@@ -95,7 +96,7 @@ public sealed class RegionCatalog
         return null;
     }
 
-    /// <summary>0 the name ("Bingen am Rhein, Stadt" for "bingen am rhein"), 1 a prefix of it, 2 a word of it starts with the query, 4 no match.</summary>
+    /// <summary>0 the name ("Bingen am Rhein, Stadt" for "bingen am rhein"), 1 a prefix of it, 2 a word of it starts with the query, -1 no match.</summary>
     private static int NameRank(string name, string query)
     {
         var comma = name.IndexOf(',', StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed class RegionCatalog
             return 1;
         }
 
-        return folded.Contains(" " + query, StringComparison.Ordinal) ? 2 : 4;
+        return folded.Contains(" " + query, StringComparison.Ordinal) ? 2 : -1;
     }
 
     public static RegionCatalog Load(string dataDirectory) =>
