@@ -84,7 +84,8 @@ public sealed class RegionCatalog
             return null;
         }
 
-        foreach (var rank in new[] { 0, 1 })
+        // A prefix names a place only from three letters on: "G" is no answer to "where?".
+        foreach (var rank in query.Length < 3 ? [0] : new[] { 0, 1 })
         {
             var hits = Municipalities.Where(m => NameRank(m.Name, query) == rank).Take(2).ToList();
             if (hits.Count > 0)
