@@ -353,6 +353,27 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Training_plan_still_closes_a_required_certificate_beside_a_nice_to_have_one()
+    {
+        var need = Need(must: [Skill(0)], nice: []) with { Certificates = ["FORKLIFT"], NiceToHaveCertificates = ["LIC-B"], PeriodStart = Today.AddDays(30) };
+        var unlicensed = Profile(1, [Skill(0)]);
+        var index = CandidateIndex.Build(_reference, [unlicensed]);
+        var forklift = new Training.CourseOffer(7, "Staplerschein kompakt", "Bildungswerk", 1, 40, 450, true, null,
+            [], ["FORKLIFT"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+        var driving = new Training.CourseOffer(8, "Führerschein B", "Fahrschule", 2, 20, 2500, true, null,
+            [], ["LIC-B"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+
+        var candidate = Assert.Single(new Matcher(index, training: new Training.TrainingPlanner(_reference, index.Travel, [forklift, driving]))
+            .CandidatesFor(need, 10, Today, Language.German));
+
+        Assert.NotNull(candidate.Plan);
+        Assert.True(candidate.Plan.ReadyInTime);
+        var step = Assert.Single(candidate.Plan.Steps);
+        Assert.Equal(7, step.CourseId);
+        Assert.Equal(0f, candidate.Features.NiceToHaveCoverage);
+    }
+
+    [Fact]
     public void Certificate_both_required_and_nice_to_have_counts_as_required_only()
     {
         var need = Need(must: [Skill(0)], nice: []) with { Certificates = ["FORKLIFT"], NiceToHaveCertificates = ["forklift", "LIC-B"] };

@@ -108,6 +108,7 @@ public sealed class NamesInsteadOfCodesTests(SkillsMatchFactory factory) : IClas
         { "municipalityAgs", "Ingelhiem", "municipalityAgs", "Unbekannter Ort" },
         { "certificates", new[] { "Stapler" }, "certificates[0]", "FORKLIFT" },
         { "niceToHaveCertificates", new[] { "Stapler" }, "niceToHaveCertificates[0]", "FORKLIFT" },
+        { "occupationId", "Lagerarbeiter", "occupationId", TestData.WarehouseWorker },
     };
 
     [Theory]
