@@ -326,6 +326,68 @@ public sealed class MatchingTests(ReferenceDataFixture fixture)
     }
 
     [Fact]
+    public void Holder_of_a_nice_to_have_certificate_ranks_above_an_otherwise_identical_client_and_is_told_so()
+    {
+        var need = Need(must: [Skill(0)], nice: [Skill(1)]) with { NiceToHaveCertificates = ["FORKLIFT"], PeriodStart = Today.AddDays(30) };
+        var holder = Profile(1, [Skill(0)]) with { Certificates = ["FORKLIFT"] };
+        var other = Profile(2, [Skill(0)]);
+        var index = CandidateIndex.Build(_reference, [other, holder]);
+        var course = new Training.CourseOffer(7, "Staplerschein kompakt", "Bildungswerk", 1, 40, 450, true, null,
+            [], ["FORKLIFT"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+        var matcher = new Matcher(index, training: new Training.TrainingPlanner(_reference, index.Travel, [course]));
+
+        var ranked = matcher.CandidatesFor(need, 10, Today, Language.German);
+        var english = matcher.CandidatesFor(need, 10, Today, Language.English);
+
+        // Welcome, not required: the client without it stays a candidate and gets no course for it.
+        Assert.Equal([1, 2], ranked.Select(r => r.ClientId));
+        Assert.Equal(0.5f, ranked[0].Features.NiceToHaveCoverage);
+        Assert.Equal(0f, ranked[1].Features.NiceToHaveCoverage);
+        Assert.Equal(0f, ranked[1].Features.CertificateGap);
+        Assert.True(ranked[0].Features.SkillFit > ranked[1].Features.SkillFit);
+        Assert.True(ranked[0].Score > ranked[1].Score);
+        Assert.Null(ranked[1].Plan);
+        Assert.Contains("Bringt Staplerschein mit (von Vorteil).", ranked[0].Explanation);
+        Assert.DoesNotContain(ranked[1].Explanation, s => s.Contains("von Vorteil", StringComparison.Ordinal));
+        Assert.Contains("Holds Forklift licence (nice to have).", english.Single(r => r.ClientId == 1).Explanation);
+    }
+
+    [Fact]
+    public void Training_plan_still_closes_a_required_certificate_beside_a_nice_to_have_one()
+    {
+        var need = Need(must: [Skill(0)], nice: []) with { Certificates = ["FORKLIFT"], NiceToHaveCertificates = ["LIC-B"], PeriodStart = Today.AddDays(30) };
+        var unlicensed = Profile(1, [Skill(0)]);
+        var index = CandidateIndex.Build(_reference, [unlicensed]);
+        var forklift = new Training.CourseOffer(7, "Staplerschein kompakt", "Bildungswerk", 1, 40, 450, true, null,
+            [], ["FORKLIFT"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+        var driving = new Training.CourseOffer(8, "Führerschein B", "Fahrschule", 2, 20, 2500, true, null,
+            [], ["LIC-B"], [], [], [], [], [new Training.Cohort(Today.AddDays(7), 10, 2)]);
+
+        var candidate = Assert.Single(new Matcher(index, training: new Training.TrainingPlanner(_reference, index.Travel, [forklift, driving]))
+            .CandidatesFor(need, 10, Today, Language.German));
+
+        Assert.NotNull(candidate.Plan);
+        Assert.True(candidate.Plan.ReadyInTime);
+        var step = Assert.Single(candidate.Plan.Steps);
+        Assert.Equal(7, step.CourseId);
+        Assert.Equal(0f, candidate.Features.NiceToHaveCoverage);
+    }
+
+    [Fact]
+    public void Certificate_both_required_and_nice_to_have_counts_as_required_only()
+    {
+        var need = Need(must: [Skill(0)], nice: []) with { Certificates = ["FORKLIFT"], NiceToHaveCertificates = ["forklift", "LIC-B"] };
+        var holder = Profile(1, [Skill(0)]) with { Certificates = ["FORKLIFT", "LIC-B"] };
+        var other = Profile(2, [Skill(0)]) with { Certificates = ["LIC-B"] };
+        var ranked = new Matcher(CandidateIndex.Build(_reference, [holder, other])).CandidatesFor(need, 10, Today, Language.German);
+
+        var only = Assert.Single(ranked);
+        Assert.Equal(1, only.ClientId);
+        Assert.Equal(1f, only.Features.NiceToHaveCoverage);
+        Assert.Equal(0f, only.Features.CertificateGap);
+    }
+
+    [Fact]
     public void Training_weeks_lower_the_score_against_a_ready_candidate()
     {
         var need = Need(must: [Skill(0), Skill(1)], nice: []) with { PeriodStart = Today.AddDays(90) };

@@ -178,6 +178,29 @@ public sealed class BulkTests
     }
 
     [Fact]
+    public async Task Needs_files_without_the_nice_to_have_certificates_column_still_import_and_exports_carry_it()
+    {
+        using var factory = new SkillsMatchFactory();
+        var http = factory.CreateClient();
+        await ImportAsync(http, "employers", File.ReadAllText(Path.Combine(Samples, SampleFiles.Employers)));
+        await ImportAsync(http, "forum-rounds", File.ReadAllText(Path.Combine(Samples, SampleFiles.ForumRounds)));
+        var lines = File.ReadLines(Path.Combine(Samples, SampleFiles.Needs)).Take(4).ToList();
+        Assert.EndsWith(",nice_to_have_certificates", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("CHAINSAW", lines[1], StringComparison.Ordinal);
+
+        // A file written before the column existed: the column left out, no nice-to-have certificates.
+        var old = string.Join('\n', lines.Select(l => l[..l.LastIndexOf(',')])) + "\n";
+        Assert.Equal(3, (await ImportAsync(http, "needs", old)).GetProperty("created").GetInt64());
+
+        var withNice = string.Join('\n', lines.Select((l, i) => i == 1 ? l + "CHAINSAW" : l)) + "\n";
+        Assert.Equal(1, (await ImportAsync(http, "needs", withNice)).GetProperty("updated").GetInt64());
+        Assert.Equal(["CHAINSAW"], await factory.WithDbAsync(async db => (await db.Needs.FindAsync(1))!.NiceToHaveCertificates));
+        var exported = (await ExportAsync(http, "needs")).Split('\n');
+        Assert.EndsWith(",nice_to_have_certificates", exported[0], StringComparison.Ordinal);
+        Assert.EndsWith(",CHAINSAW", exported[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_neutralises_formula_cells_and_import_takes_the_escape_off_again()
     {
         using var factory = new SkillsMatchFactory();

@@ -89,6 +89,16 @@ internal static class Explanations
             sentences.Add(de ? $"Außerdem erwünscht und vorhanden: {string.Join(", ", nice)}." : $"Also wanted and present: {string.Join(", ", nice)}.");
         }
 
+        var niceCertificates = need.NiceCertificateMask & index.Certificates[slot];
+        if (niceCertificates != 0)
+        {
+            var certificates = index.Reference.Vocabulary.Certificates;
+            var held = string.Join(", ", Enumerable.Range(0, Math.Min(64, certificates.Count))
+                .Where(bit => (niceCertificates & (1UL << bit)) != 0)
+                .Select(bit => CertificateName(certificates[bit].Label(language))));
+            sentences.Add(de ? $"Bringt {held} mit (von Vorteil)." : $"Holds {held} (nice to have).");
+        }
+
         if (features.OccupationExperienceYears > 0 && need.Occupation >= 0)
         {
             var years = features.OccupationExperienceYears.ToString("0.#", culture);
@@ -131,6 +141,10 @@ internal static class Explanations
             : $"Available from {available.ToString("d MMMM yyyy", culture)}, start {start.ToString("d MMMM yyyy", culture)}.");
         return sentences;
     }
+
+    /// <summary>A certificate's short name: "Staplerschein", not "Staplerschein (Fahrausweis für Flurförderzeuge)".</summary>
+    private static string CertificateName(string label) =>
+        label.IndexOf(" (", StringComparison.Ordinal) is > 0 and var cut ? label[..cut] : label;
 
     /// <summary>One feature as a phrase after "wegen" / "because of", with its value.</summary>
     private static string Mover(int feature, in CandidateFeatures f, ResolvedNeed need, int commute, SkillTaxonomy taxonomy, bool de, CultureInfo culture)

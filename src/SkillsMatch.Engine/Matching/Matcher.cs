@@ -554,13 +554,18 @@ public sealed partial class Matcher(CandidateIndex index, MatchingOptions? optio
             languageGap += Math.Max(0, level - index.LanguageLevelOf(slot, language));
         }
 
+        // Nice-to-have certificates count like nice-to-have skills: the same feature, so the
+        // ranker's feature schema (and every trained model) stays as it is.
+        niceHeld += System.Numerics.BitOperations.PopCount(need.NiceCertificateMask & index.Certificates[slot]);
+        var niceTotal = need.NiceSkills.Length + System.Numerics.BitOperations.PopCount(need.NiceCertificateMask);
+
         var must = need.MustSkills.Length;
-        var nice = need.NiceSkills.Length == 0 ? 0 : (float)niceHeld / need.NiceSkills.Length;
+        var nice = niceTotal == 0 ? 0 : (float)niceHeld / niceTotal;
 
         // Nice-to-haves add at most 0.9 of the weight of the lightest must-have, so all of them
         // together never outweigh one must-have; without must-haves they are the whole skill fit.
         var skillFit = must == 0
-            ? (need.NiceSkills.Length == 0 ? 1 : nice)
+            ? (niceTotal == 0 ? 1 : nice)
             : (credit + (NiceShare * lightest * nice)) / (weights + (NiceShare * lightest));
         return new CandidateFeatures(
             MustHaveCoverage: must == 0 ? 1 : (float)held / must,

@@ -27,7 +27,10 @@ public sealed record ClientProfile(
     int MaxCommuteMinutes,
     string HomeMunicipalityAgs);
 
-/// <summary>What the matching engine knows of a need.</summary>
+/// <summary>
+/// What the matching engine knows of a need. <see cref="Certificates"/> are required (a gap a
+/// training plan may close); <see cref="NiceToHaveCertificates"/> only earn credit when held.
+/// </summary>
 public sealed record NeedProfile(
     int Id,
     string? OccupationId,
@@ -38,4 +41,8 @@ public sealed record NeedProfile(
     DateOnly PeriodStart,
     int HoursPerWeek,
     string MunicipalityAgs,
-    int? MaxCommuteMinutes);
+    int? MaxCommuteMinutes)
+{
+    /// <summary>Certificates and licences that are welcome ("von Vorteil"), not required.</summary>
+    public IReadOnlyList<string> NiceToHaveCertificates { get; init; } = [];
+}

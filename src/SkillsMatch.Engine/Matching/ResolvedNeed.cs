@@ -9,6 +9,9 @@ internal sealed class ResolvedNeed
     public required int[] NiceSkills { get; init; }
     public required int[] NiceLevels { get; init; }
     public required ulong CertificateMask { get; init; }
+
+    /// <summary>Nice-to-have certificates, never one that is also required; counted with the nice-to-have skills.</summary>
+    public required ulong NiceCertificateMask { get; init; }
     public required (int Language, int Level)[] Languages { get; init; }
     public required int Occupation { get; init; }
     public required string? IscoGroup { get; init; }
@@ -32,15 +35,22 @@ internal sealed class ResolvedNeed
 
         var (must, mustLevels) = Resolve(need.MustHave);
         var (nice, niceLevels) = Resolve(need.NiceToHave.Where(n => need.MustHave.All(m => m.SkillId != n.SkillId)).ToList());
-        ulong certificates = 0;
-        foreach (var code in need.Certificates)
+        ulong Mask(IReadOnlyList<string> codes)
         {
-            var bit = index.CertificateBit(code);
-            if (bit >= 0)
+            ulong mask = 0;
+            foreach (var code in codes)
             {
-                certificates |= 1UL << bit;
+                var bit = index.CertificateBit(code);
+                if (bit >= 0)
+                {
+                    mask |= 1UL << bit;
+                }
             }
+
+            return mask;
         }
+
+        var certificates = Mask(need.Certificates);
 
         var occupation = need.OccupationId is null ? null : taxonomy.FindOccupation(need.OccupationId);
         return new ResolvedNeed
@@ -51,6 +61,7 @@ internal sealed class ResolvedNeed
             NiceSkills = nice,
             NiceLevels = niceLevels,
             CertificateMask = certificates,
+            NiceCertificateMask = Mask(need.NiceToHaveCertificates) & ~certificates,
             Languages = [.. need.Languages.Select(l => (index.LanguageIndex(l.Code), l.Level)).Where(l => l.Item1 >= 0)],
             Occupation = occupation?.Index ?? -1,
             IscoGroup = occupation?.IscoGroup,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using SkillsMatch.Engine.Taxonomy;
 
 namespace SkillsMatch.Engine.Reference;
 
@@ -39,6 +40,80 @@ public sealed class RegionCatalog
     /// <summary>The municipalities of a municipality, association or district key.</summary>
     public IEnumerable<Municipality> InRegion(string code) =>
         Municipalities.Where(m => m.Ags == code || m.AssociationCode == code || m.DistrictAgs == code);
+
+    /// <summary>
+    /// Municipalities by name, umlauts folded ("Ober-Olm", "ober olm"): the name itself, then names
+    /// starting with <paramref name="text"/>, then names with a word starting with it, then the
+    /// municipalities of an association (Verbandsgemeinde) whose name matches the same way.
+    /// </summary>
+    public IReadOnlyList<Municipality> Search(string text, int limit)
+    {
+        var query = TextNormalizer.Normalize(text);
+        if (query.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        return Municipalities
+            .Select(m => (Municipality: m, Rank: NameRank(m.Name, query) is var byName and >= 0 ? byName
+                : NameRank(m.Association, query) is var byAssociation and >= 0 ? 3 + byAssociation : -1))
+            .Where(r => r.Rank >= 0)
+            .OrderBy(r => r.Rank)
+            .ThenByDescending(r => r.Municipality.Population)
+            .ThenBy(r => r.Municipality.Ags, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(r => r.Municipality)
+            .ToList();
+    }
+
+    /// <summary>
+    /// A municipality by key (AGS) or by a name that names exactly one: the name itself ("Ingelheim
+    /// am Rhein", with or without ", Stadt"), else the one name starting with it ("Ingelheim"). Null
+    /// when none or several match.
+    /// </summary>
+    public Municipality? Resolve(string text)
+    {
+        if (Find(text.Trim()) is { } byKey)
+        {
+            return byKey;
+        }
+
+        var query = TextNormalizer.Normalize(text);
+        if (query.Length == 0)
+        {
+            return null;
+        }
+
+        // A prefix names a place only from three letters on: "G" is no answer to "where?".
+        foreach (var rank in query.Length < 3 ? [0] : new[] { 0, 1 })
+        {
+            var hits = Municipalities.Where(m => NameRank(m.Name, query) == rank).Take(2).ToList();
+            if (hits.Count > 0)
+            {
+                return hits.Count == 1 ? hits[0] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>0 the name ("Bingen am Rhein, Stadt" for "bingen am rhein"), 1 a prefix of it, 2 a word of it starts with the query, -1 no match.</summary>
+    private static int NameRank(string name, string query)
+    {
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        var folded = TextNormalizer.Normalize(name);
+        if (folded == query || (comma > 0 && TextNormalizer.Normalize(name[..comma]) == query))
+        {
+            return 0;
+        }
+
+        if (folded.StartsWith(query, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        return folded.Contains(" " + query, StringComparison.Ordinal) ? 2 : -1;
+    }
 
     public static RegionCatalog Load(string dataDirectory) =>
         new(CsvFiles.Read(Path.Combine(dataDirectory, "regions", "municipalities.csv"), csv => new Municipality(

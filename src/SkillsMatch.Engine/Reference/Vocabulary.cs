@@ -49,6 +49,65 @@ public sealed class Vocabulary
 
     public SectorInfo? FindSector(string code) => Sectors.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A sector by code or by a German or English name that names exactly one: the label itself,
+    /// or the one label starting with it or with a word starting with it ("Weinbau" → wine_agriculture,
+    /// "Pflege" → health_care). Null when none or several match.
+    /// </summary>
+    public SectorInfo? ResolveSector(string text)
+    {
+        if (FindSector(text.Trim()) is { } byCode)
+        {
+            return byCode;
+        }
+
+        var query = TextNormalizer.Normalize(text);
+        if (query.Length < 3)
+        {
+            return null;
+        }
+
+        foreach (var rank in new[] { 0, 1, 2 })
+        {
+            var hits = Sectors.Where(s => SectorRank(s, query) == rank).Take(2).ToList();
+            if (hits.Count > 0)
+            {
+                return hits.Count == 1 ? hits[0] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sectors whose code or name matches <paramref name="text"/> best, or the first ones when none does.</summary>
+    public IReadOnlyList<SectorInfo> SuggestSectors(string text, int limit)
+    {
+        var query = TextNormalizer.Normalize(text);
+        return [.. Sectors.OrderBy(s => query.Length == 0 ? 9 : SectorRank(s, query)).Take(limit)];
+    }
+
+    /// <summary>0 code or label, 1 a label starts with the query, 2 a word of a label does, 3 a label contains it, 9 no match.</summary>
+    private static int SectorRank(SectorInfo sector, string query)
+    {
+        var labels = new[] { TextNormalizer.Normalize(sector.LabelDe), TextNormalizer.Normalize(sector.LabelEn) };
+        if (TextNormalizer.Normalize(sector.Code) == query || labels.Contains(query))
+        {
+            return 0;
+        }
+
+        if (labels.Any(l => l.StartsWith(query, StringComparison.Ordinal)))
+        {
+            return 1;
+        }
+
+        if (labels.Any(l => l.Contains(" " + query, StringComparison.Ordinal)))
+        {
+            return 2;
+        }
+
+        return labels.Any(l => l.Contains(query, StringComparison.Ordinal)) ? 3 : 9;
+    }
+
     public Certificate? FindCertificate(string code) => Certificates.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
     public LanguageInfo? FindLanguage(string code) => Languages.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));

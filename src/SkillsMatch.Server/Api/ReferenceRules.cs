@@ -9,15 +9,23 @@ public static class ReferenceRules
 {
     public static IRuleBuilderOptions<T, string?> KnownSkill<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(id => id is null || reference.Taxonomy.FindSkill(id) is { Kind: not Engine.Taxonomy.SkillKind.Group })
-            .WithMessage((_, id) => Texts.Pick($"Unbekannte Kompetenz-ID '{id}'.", $"Unknown skill id '{id}'."));
+            .WithMessage((_, id) => Texts.Pick($"Unbekannte Kompetenz-ID '{id}'.", $"Unknown skill id '{id}'.") + Suggestions.Skills(reference, id));
 
     public static IRuleBuilderOptions<T, string?> KnownOccupation<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(id => id is null || reference.Taxonomy.FindOccupation(id) is not null)
-            .WithMessage((_, id) => Texts.Pick($"Unbekannte Berufs-ID '{id}'.", $"Unknown occupation id '{id}'."));
+            .WithMessage((_, id) => Texts.Pick($"Unbekannte Berufs-ID '{id}'.", $"Unknown occupation id '{id}'.") + Suggestions.Occupations(reference, id));
 
     public static IRuleBuilderOptions<T, string?> KnownMunicipality<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(ags => ags is null || reference.Regions.Contains(ags))
-            .WithMessage((_, ags) => Texts.Pick($"Unbekannter Gemeindeschlüssel (AGS) '{ags}'.", $"Unknown municipality key (AGS) '{ags}'."));
+            .WithMessage((_, ags) => Texts.Pick($"Unbekannter Gemeindeschlüssel (AGS) '{ags}'.", $"Unknown municipality key (AGS) '{ags}'.") + Suggestions.Municipalities(reference, ags));
+
+    /// <summary>A municipality by key (AGS) or by a name that names exactly one (see <see cref="RegionCatalog.Resolve"/>); store the resolved key.</summary>
+    public static IRuleBuilderOptions<T, string?> KnownPlace<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
+        rule.Must(text => text is null || reference.Regions.Resolve(text) is not null)
+            .WithMessage((_, text) => (reference.Regions.Search(text ?? "", 2).Count > 1
+                    ? Texts.Pick($"Der Ort '{text}' ist nicht eindeutig.", $"The place '{text}' is ambiguous.")
+                    : Texts.Pick($"Unbekannter Ort oder Gemeindeschlüssel (AGS) '{text}'.", $"Unknown place or municipality key (AGS) '{text}'."))
+                + Suggestions.Municipalities(reference, text));
 
     public static IRuleBuilderOptions<T, string?> KnownRegion<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(code => code is null || reference.Regions.ContainsRegion(code))
@@ -25,7 +33,7 @@ public static class ReferenceRules
 
     public static IRuleBuilderOptions<T, string?> KnownCertificate<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(code => code is null || reference.Vocabulary.FindCertificate(code) is not null)
-            .WithMessage((_, code) => Texts.Pick($"Unbekanntes Zertifikat '{code}'.", $"Unknown certificate '{code}'."));
+            .WithMessage((_, code) => Texts.Pick($"Unbekanntes Zertifikat '{code}'.", $"Unknown certificate '{code}'.") + Suggestions.Certificates(reference, code));
 
     public static IRuleBuilderOptions<T, string?> KnownLanguage<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
         rule.Must(code => code is null || reference.Vocabulary.FindLanguage(code) is not null)
@@ -35,9 +43,10 @@ public static class ReferenceRules
         rule.Must(code => code is null || reference.Vocabulary.FindBarrier(code) is not null)
             .WithMessage((_, code) => Texts.Pick($"Unbekanntes Vermittlungshemmnis '{code}'.", $"Unknown placement barrier '{code}'."));
 
+    /// <summary>A sector by code or by a German or English name that names exactly one (see <see cref="Vocabulary.ResolveSector"/>); store the resolved code.</summary>
     public static IRuleBuilderOptions<T, string?> KnownSector<T>(this IRuleBuilder<T, string?> rule, ReferenceData reference) =>
-        rule.Must(code => code is null || reference.Vocabulary.FindSector(code) is not null)
-            .WithMessage((_, code) => Texts.Pick($"Unbekannte Branche '{code}'.", $"Unknown sector '{code}'."));
+        rule.Must(code => code is null || reference.Vocabulary.ResolveSector(code) is not null)
+            .WithMessage((_, code) => Texts.Pick($"Unbekannte Branche '{code}'.", $"Unknown sector '{code}'.") + Suggestions.Sectors(reference, code));
 
     public static IRuleBuilderOptions<T, string?> CefrLevel<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
@@ -55,12 +64,12 @@ public static class ReferenceRules
     {
         if (region is not null && !reference.Regions.ContainsRegion(region))
         {
-            problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'."));
+            problems.Add("region", Texts.Pick($"Unbekannte Region '{region}'.", $"Unknown region '{region}'.") + Suggestions.Municipalities(reference, region));
         }
 
         if (skill is not null && reference.Taxonomy.FindSkill(skill) is null)
         {
-            problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'."));
+            problems.Add("skill", Texts.Pick($"Unbekannte Kompetenz-ID '{skill}'.", $"Unknown skill id '{skill}'.") + Suggestions.Skills(reference, skill));
         }
     }
 }

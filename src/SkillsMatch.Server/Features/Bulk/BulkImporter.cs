@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
@@ -34,6 +35,7 @@ public sealed record BulkResult(
 public sealed class BulkImporter(
     SkillsMatchDbContext db,
     CandidateIndexHost index,
+    ReferenceData reference,
     EmployerValidator employers,
     ForumRoundValidator rounds,
     NeedValidator needs,
@@ -76,7 +78,7 @@ public sealed class BulkImporter(
                         async (row, line) =>
                         {
                             var input = SampleInputs.Employer(row);
-                            return await run.CheckAsync(employers, input, line, ct) ? e => EmployerEndpoints.Apply(input, e) : null;
+                            return await run.CheckAsync(employers, input, line, ct) ? e => EmployerEndpoints.Apply(input, e, reference) : null;
                         }, null, ct);
                     break;
                 case BulkEntity.ForumRounds:
@@ -85,7 +87,7 @@ public sealed class BulkImporter(
                         async (row, line) =>
                         {
                             var input = SampleInputs.ForumRound(row);
-                            return await run.CheckAsync(rounds, input, line, ct) ? r => ForumRoundEndpoints.Apply(input, r) : null;
+                            return await run.CheckAsync(rounds, input, line, ct) ? r => ForumRoundEndpoints.Apply(input, r, reference) : null;
                         }, null, ct);
                     break;
                 case BulkEntity.Needs:
@@ -96,7 +98,7 @@ public sealed class BulkImporter(
                             var before = run.ErrorCount;
                             var (input, kind, status) = cells.Need(row, run.File, line);
                             var valid = await run.CheckAsync(needs, input, line, ct);
-                            return valid && kind is not null && status is not null && run.ErrorCount == before ? n => input.Apply(n) : null;
+                            return valid && kind is not null && status is not null && run.ErrorCount == before ? n => input.Apply(n, reference) : null;
                         }, null, ct);
                     break;
                 case BulkEntity.Clients:

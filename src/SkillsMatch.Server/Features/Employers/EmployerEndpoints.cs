@@ -21,7 +21,7 @@ public sealed class EmployerValidator : AbstractValidator<EmployerInput>
     {
         RuleFor(e => e.Name).NotEmpty().Text(Limits.Name);
         RuleFor(e => e.Sector).NotEmpty().KnownSector(reference);
-        RuleFor(e => e.MunicipalityAgs).NotEmpty().KnownMunicipality(reference);
+        RuleFor(e => e.MunicipalityAgs).NotEmpty().KnownPlace(reference);
         RuleFor(e => e.ContactName).Text(Limits.Name);
         RuleFor(e => e.ContactEmail).EmailAddress().Text(Limits.Name);
     }
@@ -35,7 +35,7 @@ public static class EmployerEndpoints
         var group = routes.MapGroup("/api/employers").WithTags("Employers").RequireAuthorization(Policies.Directory);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<EmployerResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, Access access, string? q, string? sector, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, ReferenceData reference, Access access, string? q, string? sector, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -58,7 +58,8 @@ public static class EmployerEndpoints
 
             if (!string.IsNullOrWhiteSpace(sector))
             {
-                query = query.Where(e => e.Sector == sector);
+                var code = reference.Vocabulary.ResolveSector(sector)?.Code ?? sector;
+                query = query.Where(e => e.Sector == code);
             }
 
             var total = await query.CountAsync(ct);
@@ -79,7 +80,7 @@ public static class EmployerEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<EmployerResponse>, ValidationProblem>> (
-            EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, CancellationToken ct) =>
+            EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
@@ -89,14 +90,14 @@ public static class EmployerEndpoints
             }
 
             var employer = new Employer { Name = "", Sector = "", MunicipalityAgs = "" };
-            Apply(input, employer);
+            Apply(input, employer, reference);
             db.Employers.Add(employer);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/employers/{employer.Id}", EmployerResponse.From(employer));
         }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<EmployerResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
+            int id, EmployerInput input, EmployerValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
             if (employer is null || !access.OwnsEmployer(id))
@@ -116,7 +117,7 @@ public static class EmployerEndpoints
                 return stale;
             }
 
-            Apply(input, employer);
+            Apply(input, employer, reference);
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, employer);
             return TypedResults.Ok(EmployerResponse.From(employer));
@@ -150,11 +151,12 @@ public static class EmployerEndpoints
         return group;
     }
 
-    internal static void Apply(EmployerInput input, Employer employer)
+    /// <summary>Stores the sector's code and the municipality's key, whether given by code or by name.</summary>
+    internal static void Apply(EmployerInput input, Employer employer, ReferenceData reference)
     {
         employer.Name = input.Name!.Trim();
-        employer.Sector = input.Sector!;
-        employer.MunicipalityAgs = input.MunicipalityAgs!;
+        employer.Sector = reference.Vocabulary.ResolveSector(input.Sector!)!.Code;
+        employer.MunicipalityAgs = reference.Regions.Resolve(input.MunicipalityAgs!)!.Ags;
         employer.ContactName = input.ContactName;
         employer.ContactEmail = input.ContactEmail;
     }

@@ -32,7 +32,7 @@ public static class ForumRoundEndpoints
         var group = routes.MapGroup("/api/forum/rounds").WithTags("Forum rounds").RequireAuthorization(Policies.SignedIn);
 
         group.MapGet("/", async Task<Results<Ok<PagedList<ForumRoundResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, string? sector, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+            SkillsMatchDbContext db, ReferenceData reference, string? sector, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             var (p, size) = Paging.Check(page, pageSize, problems);
@@ -44,7 +44,8 @@ public static class ForumRoundEndpoints
             var query = db.ForumRounds.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(sector))
             {
-                query = query.Where(r => r.Sector == sector);
+                var code = reference.Vocabulary.ResolveSector(sector)?.Code ?? sector;
+                query = query.Where(r => r.Sector == code);
             }
 
             if (from is { } f)
@@ -75,7 +76,7 @@ public static class ForumRoundEndpoints
         });
 
         group.MapPost("/", async Task<Results<Created<ForumRoundResponse>, ValidationProblem>> (
-            ForumRoundInput input, ForumRoundValidator validator, SkillsMatchDbContext db, CancellationToken ct) =>
+            ForumRoundInput input, ForumRoundValidator validator, SkillsMatchDbContext db, ReferenceData reference, CancellationToken ct) =>
         {
             var problems = new ProblemBuilder();
             problems.Add(await validator.ValidateAsync(input, ct));
@@ -85,14 +86,14 @@ public static class ForumRoundEndpoints
             }
 
             var round = new ForumRound { Title = "" };
-            Apply(input, round);
+            Apply(input, round, reference);
             db.ForumRounds.Add(round);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/forum/rounds/{round.Id}", ToResponse(round, 0));
         }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<ForumRoundResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, ForumRoundInput input, ForumRoundValidator validator, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>
+            int id, ForumRoundInput input, ForumRoundValidator validator, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
         {
             var round = await db.ForumRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
             if (round is null)
@@ -112,7 +113,7 @@ public static class ForumRoundEndpoints
                 return stale;
             }
 
-            Apply(input, round);
+            Apply(input, round, reference);
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, round);
             return TypedResults.Ok(ToResponse(round, await db.Needs.CountAsync(n => n.ForumRoundId == id, ct)));
@@ -151,10 +152,10 @@ public static class ForumRoundEndpoints
     private static ForumRoundResponse ToResponse(ForumRound r, int needCount) =>
         new(r.Id, r.Title, r.Sector, r.RegionCode, r.Date, r.Notes, needCount, r.Version, r.CreatedAt, r.UpdatedAt);
 
-    internal static void Apply(ForumRoundInput input, ForumRound round)
+    internal static void Apply(ForumRoundInput input, ForumRound round, ReferenceData reference)
     {
         round.Title = input.Title!.Trim();
-        round.Sector = input.Sector;
+        round.Sector = input.Sector is null ? null : reference.Vocabulary.ResolveSector(input.Sector)!.Code;
         round.RegionCode = input.RegionCode;
         round.Date = input.Date!.Value;
         round.Notes = input.Notes;

@@ -4,6 +4,7 @@ using SkillsMatch.Engine.Matching;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Audit;
+using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Accounts;
 using SkillsMatch.Server.Features.Ranking;
 using SkillsMatch.Server.Features.Training;
@@ -14,7 +15,8 @@ namespace SkillsMatch.Server.Features.Matching;
 /// <summary>A ranked client: rank, the impression that recorded it, fit 0–100 (the score that orders the list, as a whole number), the learned correction in it, features, explanation and plan.</summary>
 public sealed record CandidateRow(int Rank, long ImpressionId, int ClientId, string Reference, bool ConsentToShare, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
 
-public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates) : IClientData
+/// <summary>The ranked clients of a need; <c>need</c> names its title, employer and place.</summary>
+public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, int FeatureSchema, IReadOnlyList<CandidateRow> Candidates, NeedSummary Need) : IClientData
 {
     IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
 
@@ -23,11 +25,12 @@ public sealed record CandidatesResponse(int NeedId, Guid ListId, string Ranker, 
     int? IClientData.NeedId => NeedId;
 }
 
-public sealed record NeedMatchRow(int Rank, long ImpressionId, int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan);
+/// <summary>A ranked need for a client, with its employer's and municipality's names beside their ids.</summary>
+public sealed record NeedMatchRow(int Rank, long ImpressionId, int NeedId, string Title, int EmployerId, string MunicipalityAgs, DateOnly PeriodStart, int Fit, double Score, double Correction, IReadOnlyDictionary<string, float> Features, IReadOnlyList<string> Explanation, TrainingPlanResponse? Plan, string EmployerName, string? MunicipalityName);
 
-public sealed record ShortlistRow(int ClientId, int Rank, long ImpressionId, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun);
+public sealed record ShortlistRow(int ClientId, int Rank, long ImpressionId, int Fit, double Score, DateTimeOffset FirstListedAt, bool NewSinceLastRun, string Reference);
 
-public sealed record ShortlistResponse(int NeedId, Guid ListId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates) : IClientData
+public sealed record ShortlistResponse(int NeedId, Guid ListId, DateTimeOffset? ComputedAt, IReadOnlyList<ShortlistRow> Candidates, NeedSummary Need) : IClientData
 {
     IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
 
@@ -58,7 +61,7 @@ public static class MatchingEndpoints
         var group = routes.MapGroup("/api").WithTags("Matching").RequireAuthorization(Policies.Caseworker).Audited();
 
         group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
         {
             if (CheckTop(top) is { } problem)
             {
@@ -75,6 +78,7 @@ public static class MatchingEndpoints
             // written (in one write transaction); a client deleted since the snapshot was taken
             // means a fresher snapshot and a new ranking, so every list is the ranking of one snapshot.
             var profile = need.ToProfile();
+            var summary = await NeedSummary.ForAsync(need, db, reference, ct);
             for (var attempt = 1; ; attempt++)
             {
                 if (attempt > 1)
@@ -118,12 +122,13 @@ public static class MatchingEndpoints
                 return TypedResults.Ok(new CandidatesResponse(
                     id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
                     [.. ranked.Select((r, i) => new CandidateRow(
-                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId].Reference, references[r.ClientId].ConsentToShare, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))]));
+                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId].Reference, references[r.ClientId].ConsentToShare, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))],
+                    summary));
             }
         });
 
         group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, CandidateIndexHost host, RankerStore rankers, TimeProvider clock, CancellationToken ct) =>
+            int id, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, RankerStore rankers, TimeProvider clock, CancellationToken ct) =>
         {
             var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
             if (need is null)
@@ -132,6 +137,8 @@ public static class MatchingEndpoints
             }
 
             var rows = await db.Shortlists.AsNoTracking().Where(s => s.NeedId == id).OrderBy(s => s.Rank).ToListAsync(ct);
+            var clientIds = rows.Select(r => r.ClientId).ToList();
+            var references = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
 
             // The stored shortlist keeps no features; the impressions get them recomputed as of today
             // (empty when a client has left the index since the rematch run).
@@ -149,7 +156,8 @@ public static class MatchingEndpoints
                 id,
                 list.ListId,
                 rows.Count == 0 ? null : rows[0].ComputedAt,
-                [.. rows.Select((r, i) => new ShortlistRow(r.ClientId, r.Rank, list.ImpressionIds[i], HeuristicScore.Percent(r.Score), r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt))]));
+                [.. rows.Select((r, i) => new ShortlistRow(r.ClientId, r.Rank, list.ImpressionIds[i], HeuristicScore.Percent(r.Score), r.Score, r.FirstListedAt, r.FirstListedAt == r.ComputedAt, references.GetValueOrDefault(r.ClientId, "")))],
+                await NeedSummary.ForAsync(need, db, reference, ct)));
         });
 
         group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
@@ -183,6 +191,7 @@ public static class MatchingEndpoints
             }
 
             ranked = [.. ranked.Where(r => byId.ContainsKey(r.NeedId))];
+            var employers = await NeedSummary.EmployerNamesAsync(db, byId.Values.Select(n => n.EmployerId), ct);
             var list = await ImpressionLog.RecordAsync(
                 db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
             await transaction.CommitAsync(ct);
@@ -191,7 +200,8 @@ public static class MatchingEndpoints
                 [.. ranked.Select((r, i) =>
                 {
                     var need = byId[r.NeedId];
-                    return new NeedMatchRow(i + 1, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan));
+                    return new NeedMatchRow(i + 1, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan),
+                        employers.GetValueOrDefault(need.EmployerId, ""), reference.Regions.Find(need.MunicipalityAgs)?.Name);
                 })],
                 TrainingEndpoints.ReferralsOf(client, reference)));
         });

@@ -32,7 +32,10 @@ internal static class ProfileMapping
         n.PeriodStart,
         n.HoursPerWeek,
         n.MunicipalityAgs,
-        n.MaxCommuteMinutes);
+        n.MaxCommuteMinutes)
+    {
+        NiceToHaveCertificates = n.NiceToHaveCertificates,
+    };
 
     public static CourseOffer ToOffer(this Course c) => new(
         c.Id,

@@ -43,7 +43,11 @@ public sealed class Need : IVersioned
     public required string MunicipalityAgs { get; set; }
     public int? MaxCommuteMinutes { get; set; }
     public List<NeedSkill> Skills { get; set; } = [];
+    /// <summary>Certificates and licences a candidate must hold (or gain by training before the start).</summary>
     public List<string> Certificates { get; set; } = [];
+
+    /// <summary>Certificates and licences that are welcome ("von Vorteil"): credit for holders, no requirement.</summary>
+    public List<string> NiceToHaveCertificates { get; set; } = [];
     public List<LanguageLevel> Languages { get; set; } = [];
     public string? FurtherAbilities { get; set; }
     public NeedStatus Status { get; set; }

@@ -6,10 +6,17 @@ using SkillsMatch.Server.Data;
 
 namespace SkillsMatch.Server.Features.Needs;
 
+/// <summary>A skill a need asks for; <c>minLevel</c> 1 basic … 4 expert, 1 when left out.</summary>
 public sealed record SkillRequirementInput(string? SkillId, int? MinLevel);
 
 public sealed record LanguageInput(string? Code, string? Level);
 
+/// <summary>
+/// A need as posted. <c>municipalityAgs</c> takes the key (AGS) or a name that names one
+/// municipality ("Ingelheim"); the key is stored. The period ends at <c>periodEnd</c> or after
+/// <c>durationWeeks</c> (end = start + weeks × 7 − 1 day); both given must agree.
+/// <c>certificates</c> are required, <c>niceToHaveCertificates</c> welcome.
+/// </summary>
 public sealed record NeedInput(
     NeedKind? Kind,
     int? EmployerId,
@@ -29,7 +36,15 @@ public sealed record NeedInput(
     List<LanguageInput>? Languages,
     string? FurtherAbilities,
     NeedStatus? Status,
-    long? Version);
+    long? Version,
+    List<string>? NiceToHaveCertificates = null,
+    int? DurationWeeks = null)
+{
+    /// <summary>The end of the period: as given, else from the duration; null when neither is given.</summary>
+    public DateOnly? EndDate() => PeriodEnd ?? (PeriodStart is { } start && DurationWeeks is >= 1 and <= NeedValidator.MaxDurationWeeks
+        ? start.AddDays((DurationWeeks.Value * 7) - 1)
+        : null);
+}
 
 public sealed record NeedSkillResponse(string SkillId, string Label, int MinLevel);
 
@@ -54,6 +69,7 @@ public sealed record NeedResponse(
     IReadOnlyList<NeedSkillResponse> MustHave,
     IReadOnlyList<NeedSkillResponse> NiceToHave,
     IReadOnlyList<string> Certificates,
+    IReadOnlyList<string> NiceToHaveCertificates,
     IReadOnlyList<LanguageResponse> Languages,
     string? FurtherAbilities,
     NeedStatus Status,
@@ -73,6 +89,7 @@ public sealed record NeedResponse(
             [.. n.Skills.Where(s => s.MustHave).Select(Skill)],
             [.. n.Skills.Where(s => !s.MustHave).Select(Skill)],
             n.Certificates,
+            n.NiceToHaveCertificates,
             [.. n.Languages.Select(l => new LanguageResponse(l.Code, l.Level.ToString()))],
             n.FurtherAbilities, n.Status, n.Version, n.CreatedAt, n.UpdatedAt);
     }
@@ -83,7 +100,8 @@ public sealed class SkillRequirementValidator : AbstractValidator<SkillRequireme
     public SkillRequirementValidator(ReferenceData reference)
     {
         RuleFor(s => s.SkillId).NotEmpty().KnownSkill(reference);
-        RuleFor(s => s.MinLevel).SkillLevel();
+        // Left out it is 1 (basic): employers rarely know the scale.
+        RuleFor(s => s.MinLevel).InclusiveBetween(1, 4);
     }
 }
 
@@ -98,6 +116,8 @@ public sealed class LanguageInputValidator : AbstractValidator<LanguageInput>
 
 public sealed class NeedValidator : AbstractValidator<NeedInput>
 {
+    public const int MaxDurationWeeks = 260;
+
     public NeedValidator(ReferenceData reference, SkillsMatchDbContext db)
     {
         RuleFor(n => n.Kind).NotNull();
@@ -115,8 +135,15 @@ public sealed class NeedValidator : AbstractValidator<NeedInput>
             .GreaterThanOrEqualTo(n => n.PeriodStart)
             .When(n => n.PeriodStart is not null && n.PeriodEnd is not null)
             .WithMessage(Texts.Pick("Das Ende liegt vor dem Beginn.", "The end is before the start."));
+        RuleFor(n => n.DurationWeeks).InclusiveBetween(1, MaxDurationWeeks);
+        RuleFor(n => n.DurationWeeks)
+            .Must((n, weeks) => n.PeriodStart!.Value.AddDays((weeks!.Value * 7) - 1) == n.PeriodEnd)
+            .When(n => n.PeriodStart is not null && n.PeriodEnd is not null && n.DurationWeeks is >= 1 and <= MaxDurationWeeks)
+            .WithMessage((n, weeks) => Texts.Pick(
+                $"{weeks} Wochen ab {n.PeriodStart:yyyy-MM-dd} enden am {n.PeriodStart!.Value.AddDays((weeks!.Value * 7) - 1):yyyy-MM-dd}, nicht am periodEnd {n.PeriodEnd:yyyy-MM-dd}; nur eines von beiden angeben oder beide passend.",
+                $"{weeks} weeks from {n.PeriodStart:yyyy-MM-dd} end on {n.PeriodStart!.Value.AddDays((weeks!.Value * 7) - 1):yyyy-MM-dd}, not on periodEnd {n.PeriodEnd:yyyy-MM-dd}; give one of them, or both agreeing."));
         RuleFor(n => n.HoursPerWeek).NotNull().InclusiveBetween(1, 60);
-        RuleFor(n => n.MunicipalityAgs).NotEmpty().KnownMunicipality(reference);
+        RuleFor(n => n.MunicipalityAgs).NotEmpty().KnownPlace(reference);
         RuleFor(n => n.MaxCommuteMinutes).InclusiveBetween(1, 240);
         RuleFor(n => n.MustHave).NotEmpty()
             .WithMessage(Texts.Pick("Ein Bedarf braucht mindestens eine Muss-Kompetenz.", "A need needs at least one must-have skill."));
@@ -129,6 +156,11 @@ public sealed class NeedValidator : AbstractValidator<NeedInput>
             .WithMessage((_, s) => Texts.Pick($"Kompetenz '{s.SkillId}' ist schon eine Muss-Kompetenz.", $"Skill '{s.SkillId}' is already a must-have skill."));
         RuleFor(n => n.Certificates!.Count).LessThanOrEqualTo(Limits.ListItems).When(n => n.Certificates is not null).OverridePropertyName("Certificates");
         RuleForEach(n => n.Certificates).KnownCertificate(reference);
+        RuleFor(n => n.NiceToHaveCertificates!.Count).LessThanOrEqualTo(Limits.ListItems).When(n => n.NiceToHaveCertificates is not null).OverridePropertyName("NiceToHaveCertificates");
+        RuleForEach(n => n.NiceToHaveCertificates).KnownCertificate(reference);
+        RuleForEach(n => n.NiceToHaveCertificates)
+            .Must((n, code) => code is null || n.Certificates is null || !n.Certificates.Contains(code, StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, code) => Texts.Pick($"Zertifikat '{code}' ist schon ein Pflicht-Zertifikat (certificates).", $"Certificate '{code}' is already a required certificate (certificates)."));
         RuleFor(n => n.Languages!.Count).LessThanOrEqualTo(10).When(n => n.Languages is not null).OverridePropertyName("Languages");
         RuleForEach(n => n.Languages).SetValidator(new LanguageInputValidator(reference));
         RuleFor(n => n.FurtherAbilities).Text(Limits.Text);
@@ -137,7 +169,7 @@ public sealed class NeedValidator : AbstractValidator<NeedInput>
 
 internal static class NeedMapping
 {
-    public static void Apply(this NeedInput input, Need need)
+    public static void Apply(this NeedInput input, Need need, ReferenceData reference)
     {
         need.Kind = input.Kind!.Value;
         need.EmployerId = input.EmployerId!.Value;
@@ -146,17 +178,18 @@ internal static class NeedMapping
         need.OccupationId = input.OccupationId;
         need.Headcount = input.Headcount!.Value;
         need.PeriodStart = input.PeriodStart!.Value;
-        need.PeriodEnd = input.PeriodEnd;
+        need.PeriodEnd = input.EndDate();
         need.HoursPerWeek = input.HoursPerWeek!.Value;
         need.ShiftWork = input.ShiftWork ?? false;
-        need.MunicipalityAgs = input.MunicipalityAgs!;
+        need.MunicipalityAgs = reference.Regions.Resolve(input.MunicipalityAgs!)!.Ags;
         need.MaxCommuteMinutes = input.MaxCommuteMinutes;
         need.Skills =
         [
-            .. input.MustHave!.Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel!.Value, MustHave = true }),
-            .. (input.NiceToHave ?? []).Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel!.Value, MustHave = false }),
+            .. input.MustHave!.Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel ?? 1, MustHave = true }),
+            .. (input.NiceToHave ?? []).Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel ?? 1, MustHave = false }),
         ];
         need.Certificates = [.. (input.Certificates ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
+        need.NiceToHaveCertificates = [.. (input.NiceToHaveCertificates ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
         need.Languages = [.. (input.Languages ?? []).Select(l => new LanguageLevel { Code = l.Code!.ToLowerInvariant(), Level = Enum.Parse<CefrLevel>(l.Level!, ignoreCase: true) })];
         need.FurtherAbilities = input.FurtherAbilities;
         need.Status = input.Status ?? need.Status;

@@ -23,6 +23,13 @@ public sealed record NeedFilter(
 
 public static class NeedEndpoints
 {
+    /// <summary>What a need's body takes beyond ids and codes (docs/needs.md).</summary>
+    public const string NeedInputDescription =
+        "minLevel of a skill is 1 (basic) when left out. municipalityAgs takes the key (AGS) or a name naming one municipality (\"Ingelheim\" → 07339030); the key is stored. "
+        + "The period ends at periodEnd or after durationWeeks weeks (end = periodStart + weeks × 7 − 1 day); both given must agree, else 400 on durationWeeks. "
+        + "certificates are required (a training plan may close them), niceToHaveCertificates welcome: holders get credit in niceToHaveCoverage, skillFit and the explanation. "
+        + "An unknown skill id, place, certificate or occupation is refused naming the field, with the closest entries in the message (\"Meinten Sie: …?\").";
+
     public static RouteGroupBuilder MapNeedEndpoints(this IEndpointRouteBuilder routes)
     {
         // Employers see and change their own organisation's needs; caseworkers (the employer service) every need.
@@ -47,7 +54,8 @@ public static class NeedEndpoints
 
         group.MapPost("/", async Task<Results<Created<NeedResponse>, ValidationProblem>> (
             NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
-            await Create(input, validator, db, reference, access, ct));
+            await Create(input, validator, db, reference, access, ct))
+            .WithDescription(NeedInputDescription);
 
         group.MapNeedDraftEndpoint();
 
@@ -81,11 +89,11 @@ public static class NeedEndpoints
             }
 
             // Version is a concurrency token: a write between this read and the save fails with 409.
-            input.Apply(need);
+            input.Apply(need, reference);
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, need);
             return TypedResults.Ok(NeedResponse.From(need, reference));
-        });
+        }).WithDescription(NeedInputDescription);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
@@ -133,7 +141,7 @@ public static class NeedEndpoints
             }
 
             return (await Create(input with { ForumRoundId = roundId }, validator, db, reference, access, ct)).Result;
-        });
+        }).WithDescription(NeedInputDescription);
 
         return group;
     }
@@ -178,7 +186,7 @@ public static class NeedEndpoints
         }
 
         var need = new Need { Title = "", MunicipalityAgs = "", Status = NeedStatus.Open };
-        input.Apply(need);
+        input.Apply(need, reference);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/needs/{need.Id}", NeedResponse.From(need, reference));

@@ -100,10 +100,20 @@ public static class ReferenceEndpoints
                 ? TypedResults.Ok(ToResult(occupation, occupation.Label(Texts.Current), MatchKind.Exact, reference))
                 : Problems.NotFound(Texts.Pick("Beruf", "occupation"), id));
 
-        group.MapGet("/regions", (string? district, ReferenceData reference) =>
-            TypedResults.Ok(reference.Regions.Municipalities
+        group.MapGet("/regions", Results<Ok<List<Municipality>>, ValidationProblem> (string? q, string? district, int? limit, ReferenceData reference) =>
+        {
+            var problems = q is null ? new ProblemBuilder() : CheckSearch(q, limit);
+            if (problems.HasErrors)
+            {
+                return problems.ToProblem();
+            }
+
+            var found = q is null ? reference.Regions.Municipalities : reference.Regions.Search(q, reference.Regions.Municipalities.Count);
+            return TypedResults.Ok(found
                 .Where(m => district is null || m.DistrictAgs == district || m.AssociationCode == district)
-                .ToList()));
+                .Take(q is null ? int.MaxValue : limit ?? 20)
+                .ToList());
+        }).WithDescription("All municipalities, or with q those whose name or whose association's (Verbandsgemeinde) name matches, umlauts folded: the name itself first, then names starting with q, names with a word starting with q, then the municipalities of a matching association. district narrows to a district (5 digits) or association key (9 digits).");
 
         group.MapGet("/vocabulary", (ReferenceData reference) =>
         {

@@ -119,8 +119,11 @@ public static class SampleFiles
         int[]? indices = null;
         while (csv.Read())
         {
+            // A column added later (one with a default, such as nice_to_have_certificates) may be
+            // missing from older files: -1, and the default.
             indices ??= parameters.Select(p => csv.TryGetFieldIndex(SnakeCase(p.Name!), out var i)
                 ? i
+                : p.HasDefaultValue ? -1
                 : throw new CsvImportException(file, 1, SnakeCase(p.Name!), "column is missing from the header")).ToArray();
             if (csv.FieldCount != csv.Headers.Count)
             {
@@ -133,6 +136,12 @@ public static class SampleFiles
             List<CsvImportError>? errors = null;
             for (var i = 0; i < parameters.Length; i++)
             {
+                if (indices[i] < 0)
+                {
+                    values[i] = parameters[i].DefaultValue;
+                    continue;
+                }
+
                 var text = csv.GetString(indices[i]) ?? string.Empty;
                 if (unescape)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
+using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Courses;
@@ -20,6 +21,7 @@ public sealed record ImportCounts(int Employers, int ForumRounds, int Needs, int
 /// </summary>
 public sealed class SampleImporter(
     SkillsMatchDbContext db,
+    ReferenceData reference,
     EmployerValidator employers,
     ForumRoundValidator rounds,
     NeedValidator needs,
@@ -81,7 +83,7 @@ public sealed class SampleImporter(
                 if (kind is not null && status is not null && await CheckAsync(needs, input, SampleFiles.Needs, line, ct))
                 {
                     var need = new Need { Id = row.Id, Title = row.Title, MunicipalityAgs = row.MunicipalityAgs };
-                    input.Apply(need);
+                    input.Apply(need, reference);
                     db.Needs.Add(need);
                 }
             }

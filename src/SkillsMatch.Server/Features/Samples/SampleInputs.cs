@@ -33,7 +33,8 @@ public sealed class SampleInputs(Action<string, long, string, string> error)
             SkillRequirements(row.NiceToHave, file, line, "nice_to_have"),
             Items(row.Certificates),
             Languages(row.Languages, file, line, "languages"),
-            row.FurtherAbilities, status, null);
+            row.FurtherAbilities, status, null,
+            NiceToHaveCertificates: Items(row.NiceToHaveCertificates));
         return (input, kind, status);
     }
 
@@ -72,7 +73,7 @@ public sealed class SampleInputs(Action<string, long, string, string> error)
         n.HoursPerWeek, n.ShiftWork, n.MunicipalityAgs, n.MaxCommuteMinutes,
         Join(n.Skills.Where(s => s.MustHave).Select(s => Invariant($"{s.SkillId}:{s.MinLevel}"))),
         Join(n.Skills.Where(s => !s.MustHave).Select(s => Invariant($"{s.SkillId}:{s.MinLevel}"))),
-        Join(n.Certificates), Join(n.Languages.Select(Language)), n.FurtherAbilities, n.Status.ToString());
+        Join(n.Certificates), Join(n.Languages.Select(Language)), n.FurtherAbilities, n.Status.ToString(), Join(n.NiceToHaveCertificates));
 
     public static ClientRow Row(Client c) => new(
         c.Id, c.Reference, c.Caseworker,

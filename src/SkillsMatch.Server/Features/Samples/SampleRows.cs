@@ -26,7 +26,8 @@ public sealed record NeedRow(
     string Certificates,
     string Languages,
     string? FurtherAbilities,
-    string Status);
+    string Status,
+    string NiceToHaveCertificates = "");
 
 public sealed record NeedCommentRow(int Id, int NeedId, string Author, string Text, DateOnly Date);
 

@@ -1,5 +1,7 @@
+using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Training;
 using SkillsMatch.Server.Features.Audit;
+using SkillsMatch.Server.Features.Needs;
 
 namespace SkillsMatch.Server.Features.Training;
 
@@ -36,13 +38,14 @@ public sealed record TrainingPlanResponse(
     private static GapItemResponse Item(GapItem g) => new(g.Kind, g.Id, g.Label, g.Required, g.Current);
 }
 
-public sealed record SupportServiceResponse(string Name, string Provider, string? MunicipalityAgs, string Contact, bool Verified);
+public sealed record SupportServiceResponse(string Name, string Provider, string? MunicipalityAgs, string Contact, bool Verified, string? MunicipalityName);
 
 public sealed record ReferralResponse(string Barrier, string Label, IReadOnlyList<SupportServiceResponse> Services)
 {
-    public static ReferralResponse From(Referral r, bool german) => new(
+    public static ReferralResponse From(Referral r, bool german, RegionCatalog regions) => new(
         r.Barrier, r.BarrierLabel,
-        [.. r.Services.Select(s => new SupportServiceResponse(german ? s.NameDe : s.NameEn, s.Provider, s.MunicipalityAgs, s.Contact, s.Verified))]);
+        [.. r.Services.Select(s => new SupportServiceResponse(german ? s.NameDe : s.NameEn, s.Provider, s.MunicipalityAgs, s.Contact, s.Verified,
+            s.MunicipalityAgs is null ? null : regions.Find(s.MunicipalityAgs)?.Name))]);
 }
 
 public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanResponse Plan, IReadOnlyList<ReferralResponse> Referrals) : IClientData
@@ -55,7 +58,7 @@ public sealed record ClientPlanResponse(int ClientId, int NeedId, TrainingPlanRe
 /// <summary>A client ready in time with training, with the rank, fit and score of the need's candidate list.</summary>
 public sealed record TrainedCandidateResponse(int ClientId, string Reference, int Rank, int Fit, double Score, DateOnly ReadyBy, TrainingPlanResponse Plan);
 
-public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses) : IClientData
+public sealed record NeedTrainingResponse(int NeedId, IReadOnlyList<TrainedCandidateResponse> Candidates, PoolingReport Courses, NeedSummary Need) : IClientData
 {
     IEnumerable<int> IClientData.ClientIds => Candidates.Select(c => c.ClientId);
 

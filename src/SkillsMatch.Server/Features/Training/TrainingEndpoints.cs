@@ -51,7 +51,7 @@ public static class TrainingEndpoints
         });
 
         group.MapGet("/needs/{id:int}/training", async Task<Results<Ok<NeedTrainingResponse>, ProblemHttpResult>> (
-            int id, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct) =>
+            int id, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, CancellationToken ct) =>
         {
             var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
             if (need is null)
@@ -69,7 +69,8 @@ public static class TrainingEndpoints
             return TypedResults.Ok(new NeedTrainingResponse(
                 id,
                 [.. trained.Select(c => new TrainedCandidateResponse(c.ClientId, references.GetValueOrDefault(c.ClientId, ""), c.Rank, c.Fit, c.Score, c.Plan!.ReadyBy, TrainingPlanResponse.From(c.Plan)!))],
-                courses));
+                courses,
+                await NeedSummary.ForAsync(need, db, reference, ct)));
         });
 
         demand.MapGet("/forum/rounds/{id:int}/cohorts", async Task<Results<Ok<PoolingReportView>, ProblemHttpResult>> (
@@ -125,7 +126,7 @@ public static class TrainingEndpoints
     }
 
     public static IReadOnlyList<ReferralResponse> ReferralsOf(Clients.Client client, ReferenceData reference) =>
-        [.. Referrals.For(client.Barriers, client.HomeMunicipalityAgs, reference, Texts.Current).Select(r => ReferralResponse.From(r, Texts.Current == Language.German))];
+        [.. Referrals.For(client.Barriers, client.HomeMunicipalityAgs, reference, Texts.Current).Select(r => ReferralResponse.From(r, Texts.Current == Language.German, reference.Regions))];
 
     private static async Task<PoolingReport> PoolAsync(List<Need> needs, SkillsMatchDbContext db, CandidateIndexHost host, TimeProvider clock, CancellationToken ct)
     {

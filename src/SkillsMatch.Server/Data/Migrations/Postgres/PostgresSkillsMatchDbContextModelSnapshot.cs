@@ -720,6 +720,10 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.PrimitiveCollection<List<string>>("NiceToHaveCertificates")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("OccupationId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

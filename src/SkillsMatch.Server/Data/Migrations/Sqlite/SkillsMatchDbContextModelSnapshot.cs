@@ -692,6 +692,10 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("NiceToHaveCertificates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OccupationId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
