@@ -32,9 +32,10 @@ public sealed class NeedDraftApiTests(SkillsMatchFactory factory) : IClassFixtur
         Assert.Equal(GrapeHarvest, need.GetProperty("mustHave")[0].GetProperty("skillId").GetString());
         Assert.Equal(1, need.GetProperty("mustHave")[0].GetProperty("minLevel").GetInt32());
         Assert.Equal(0, need.GetProperty("certificates").GetArrayLength());
+        Assert.Equal("FORKLIFT", need.GetProperty("niceToHaveCertificates")[0].GetString());
         Assert.Equal("de", need.GetProperty("languages")[0].GetProperty("code").GetString());
         Assert.Equal("A2", need.GetProperty("languages")[0].GetProperty("level").GetString());
-        var forklift = body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("field").GetString() == "certificates");
+        var forklift = body.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("field").GetString() == "niceToHaveCertificates");
         Assert.Equal("FORKLIFT", forklift.GetProperty("value").GetString());
         Assert.False(forklift.GetProperty("mustHave").GetBoolean());
         var span = forklift.GetProperty("span");
@@ -60,7 +61,7 @@ public sealed class NeedDraftApiTests(SkillsMatchFactory factory) : IClassFixtur
             ["mustHave"] = new[] { new { skillId = GrapeHarvest, minLevel = 1 } },
             ["certificates"] = Array.Empty<string>(),
             ["languages"] = new[] { new { code = "de", level = "A2" } },
-            ["furtherAbilities"] = "Von Vorteil: Staplerschein (Fahrausweis für Flurförderzeuge).",
+            ["niceToHaveCertificates"] = new[] { "FORKLIFT" },
         };
 
         var fromDraft = await http.CreateAsync("/api/needs", drafted);

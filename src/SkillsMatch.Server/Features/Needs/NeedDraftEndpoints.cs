@@ -49,9 +49,9 @@ public static class NeedDraftEndpoints
 
             var draft = parser.Parse(request.Text!, clock.Today());
             return TypedResults.Ok(new NeedDraftResponse(
-                ToInput(draft, reference),
+                ToInput(draft),
                 draft.WeekendWork,
-                [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i.Field), i.Value, Label(i, reference), new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
+                [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i), i.Value, Label(i, reference), new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
                 [.. draft.Unresolved.Select(u => new UnresolvedResponse(
                     u.Text, new DraftSpanResponse(u.Span.Start, u.Span.Length), [.. u.Suggestions.Select(s => new DraftSuggestionResponse(s.Kind, s.Id, s.Label))]))]));
         });
@@ -59,20 +59,16 @@ public static class NeedDraftEndpoints
     }
 
     /// <summary>
-    /// The draft as a need input: skills at level 1, must-have certificates in <c>certificates</c>;
-    /// weekend work and nice-to-have certificates, which a need cannot hold yet, in the further abilities.
+    /// The draft as a need input: skills at level 1, must-have certificates in <c>certificates</c>,
+    /// nice-to-have ones in <c>niceToHaveCertificates</c>; weekend work, which a need cannot hold yet,
+    /// in the further abilities.
     /// </summary>
-    private static NeedInput ToInput(NeedDraft draft, ReferenceData reference)
+    private static NeedInput ToInput(NeedDraft draft)
     {
         var further = new List<string>();
         if (draft.WeekendWork is { } weekend)
         {
             further.Add(weekend ? "Bereitschaft zu Wochenendarbeit" : "Keine Wochenendarbeit");
-        }
-
-        if (draft.NiceCertificates.Count > 0)
-        {
-            further.Add("Von Vorteil: " + string.Join(", ", draft.NiceCertificates.Select(c => reference.Vocabulary.FindCertificate(c)?.LabelDe ?? c)));
         }
 
         return new NeedInput(
@@ -94,7 +90,8 @@ public static class NeedDraftEndpoints
             Languages: [.. draft.Languages.Select(l => new LanguageInput(l.Code, l.Level))],
             FurtherAbilities: further.Count == 0 ? null : string.Join(". ", further) + ".",
             Status: null,
-            Version: null);
+            Version: null,
+            NiceToHaveCertificates: [.. draft.NiceCertificates.Where(c => !draft.MustCertificates.Contains(c))]);
     }
 
     /// <summary>Skills, occupations and certificates in the language of the request; the parser's German labels otherwise.</summary>
@@ -110,7 +107,7 @@ public static class NeedDraftEndpoints
         } ?? item.Label;
     }
 
-    private static string FieldName(DraftField field) => field switch
+    private static string FieldName(DraftItem item) => item.Field switch
     {
         DraftField.Kind => "kind",
         DraftField.Title => "title",
@@ -124,8 +121,8 @@ public static class NeedDraftEndpoints
         DraftField.Municipality => "municipalityAgs",
         DraftField.MustHaveSkill => "mustHave",
         DraftField.NiceToHaveSkill => "niceToHave",
-        DraftField.Certificate => "certificates",
+        DraftField.Certificate => item.MustHave == false ? "niceToHaveCertificates" : "certificates",
         DraftField.Language => "languages",
-        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 }
