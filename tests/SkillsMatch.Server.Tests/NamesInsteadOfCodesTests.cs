@@ -47,6 +47,8 @@ public sealed class NamesInsteadOfCodesTests(SkillsMatchFactory factory) : IClas
         var wine = await _http.CreateAsync("/api/employers", TestData.Employer().With("sector", "Weinbau").With("municipalityAgs", "Ingelheim"));
         Assert.Equal("wine_agriculture", wine.GetProperty("sector").GetString());
         Assert.Equal(TestData.Ingelheim, wine.GetProperty("municipalityAgs").GetString());
+        Assert.Equal("Weinbau und Landwirtschaft", wine.GetProperty("sectorLabel").GetString());
+        Assert.StartsWith("Ingelheim am Rhein", wine.GetProperty("municipalityName").GetString());
 
         var english = await _http.CreateAsync("/api/employers", TestData.Employer().With("sector", "Retail"));
         Assert.Equal("retail", english.GetProperty("sector").GetString());
@@ -153,6 +155,9 @@ public sealed class NamesInsteadOfCodesTests(SkillsMatchFactory factory) : IClas
 
         var candidates = await (await _http.GetAsync($"/api/needs/{need}/candidates?top=500")).JsonAsync();
         AssertNamed(candidates.GetProperty("need"));
+        Assert.Equal(employerName, (await (await _http.GetAsync($"/api/needs/{need}")).JsonAsync()).GetProperty("employerName").GetString());
+        var listedNeed = (await (await _http.GetAsync($"/api/needs?employer={employer}")).JsonAsync()).GetProperty("items")[0];
+        Assert.Equal(employerName, listedNeed.GetProperty("employerName").GetString());
         Assert.Contains(candidates.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("clientId").GetInt32() == client);
 
         var matches = await (await _http.GetAsync($"/api/clients/{client}/matches?top=500")).JsonAsync();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
@@ -10,9 +11,14 @@ namespace SkillsMatch.Server.Features.Employers;
 
 public sealed record EmployerInput(string? Name, string? Sector, string? MunicipalityAgs, string? ContactName, string? ContactEmail, long? Version);
 
-public sealed record EmployerResponse(int Id, string Name, string Sector, string MunicipalityAgs, string? ContactName, string? ContactEmail, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record EmployerResponse(
+    int Id, string Name, string Sector, string? SectorLabel, string MunicipalityAgs, string? MunicipalityName,
+    string? ContactName, string? ContactEmail, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static EmployerResponse From(Employer e) => new(e.Id, e.Name, e.Sector, e.MunicipalityAgs, e.ContactName, e.ContactEmail, e.Version, e.CreatedAt, e.UpdatedAt);
+    /// <summary>The employer with its sector and municipality named in the request language, beside the codes.</summary>
+    public static EmployerResponse From(Employer e, ReferenceData reference) => new(
+        e.Id, e.Name, e.Sector, reference.Vocabulary.FindSector(e.Sector) is { } sector ? (Texts.Current == Language.German ? sector.LabelDe : sector.LabelEn) : null,
+        e.MunicipalityAgs, reference.Regions.Find(e.MunicipalityAgs)?.Name, e.ContactName, e.ContactEmail, e.Version, e.CreatedAt, e.UpdatedAt);
 }
 
 public sealed class EmployerValidator : AbstractValidator<EmployerInput>
@@ -64,10 +70,10 @@ public static class EmployerEndpoints
 
             var total = await query.CountAsync(ct);
             var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).TakePage(p, size).ToListAsync(ct);
-            return TypedResults.Ok(new PagedList<EmployerResponse>([.. items.Select(EmployerResponse.From)], p, size, total));
+            return TypedResults.Ok(new PagedList<EmployerResponse>([.. items.Select(e => EmployerResponse.From(e, reference))], p, size, total));
         });
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
             var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
             if (employer is null || !access.OwnsEmployer(id))
@@ -76,7 +82,7 @@ public static class EmployerEndpoints
             }
 
             Concurrency.SetETag(http, employer);
-            return TypedResults.Ok(EmployerResponse.From(employer));
+            return TypedResults.Ok(EmployerResponse.From(employer, reference));
         });
 
         group.MapPost("/", async Task<Results<Created<EmployerResponse>, ValidationProblem>> (
@@ -93,7 +99,7 @@ public static class EmployerEndpoints
             Apply(input, employer, reference);
             db.Employers.Add(employer);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/employers/{employer.Id}", EmployerResponse.From(employer));
+            return TypedResults.Created($"/api/employers/{employer.Id}", EmployerResponse.From(employer, reference));
         }).RequireAuthorization(Policies.ForumStaff);
 
         group.MapPut("/{id:int}", async Task<Results<Ok<EmployerResponse>, ValidationProblem, ProblemHttpResult>> (
@@ -120,7 +126,7 @@ public static class EmployerEndpoints
             Apply(input, employer, reference);
             await db.SaveChangesAsync(ct);
             Concurrency.SetETag(http, employer);
-            return TypedResults.Ok(EmployerResponse.From(employer));
+            return TypedResults.Ok(EmployerResponse.From(employer, reference));
         }).RequireAuthorization(Policies.Forum);
 
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SkillsMatchDbContext db, HttpContext http, CancellationToken ct) =>

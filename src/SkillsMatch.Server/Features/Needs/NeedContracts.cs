@@ -54,6 +54,7 @@ public sealed record NeedResponse(
     int Id,
     NeedKind Kind,
     int EmployerId,
+    string? EmployerName,
     int? ForumRoundId,
     string Title,
     string? OccupationId,
@@ -82,7 +83,7 @@ public sealed record NeedResponse(
         var language = Texts.Current;
         NeedSkillResponse Skill(NeedSkill s) => new(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(language) ?? s.SkillId, s.MinLevel);
         return new NeedResponse(
-            n.Id, n.Kind, n.EmployerId, n.ForumRoundId, n.Title, n.OccupationId,
+            n.Id, n.Kind, n.EmployerId, n.Employer?.Name, n.ForumRoundId, n.Title, n.OccupationId,
             n.OccupationId is null ? null : reference.Taxonomy.FindOccupation(n.OccupationId)?.Label(language),
             n.Headcount, n.PeriodStart, n.PeriodEnd, n.HoursPerWeek, n.ShiftWork, n.MunicipalityAgs,
             reference.Regions.Find(n.MunicipalityAgs)?.Name, n.MaxCommuteMinutes,

@@ -42,7 +42,7 @@ public static class NeedEndpoints
         group.MapGet("/{id:int}", async Task<Results<Ok<NeedResponse>, ProblemHttpResult>> (
             int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
-            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+            var need = await db.Needs.AsNoTracking().Include(n => n.Employer).FirstOrDefaultAsync(n => n.Id == id, ct);
             if (need is null || !access.OwnsEmployer(need.EmployerId))
             {
                 return NotFound(id);
@@ -91,6 +91,7 @@ public static class NeedEndpoints
             // Version is a concurrency token: a write between this read and the save fails with 409.
             input.Apply(need, reference);
             await db.SaveChangesAsync(ct);
+            await db.Entry(need).Reference(n => n.Employer).LoadAsync(ct);
             Concurrency.SetETag(http, need);
             return TypedResults.Ok(NeedResponse.From(need, reference));
         }).WithDescription(NeedInputDescription);
@@ -189,6 +190,7 @@ public static class NeedEndpoints
         input.Apply(need, reference);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
+        await db.Entry(need).Reference(n => n.Employer).LoadAsync(ct);
         return TypedResults.Created($"/api/needs/{need.Id}", NeedResponse.From(need, reference));
     }
 
@@ -257,7 +259,7 @@ public static class NeedEndpoints
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(n => n.PeriodStart).ThenBy(n => n.Id).TakePage(page, size).ToListAsync(ct);
+        var items = await query.OrderBy(n => n.PeriodStart).ThenBy(n => n.Id).TakePage(page, size).Include(n => n.Employer).ToListAsync(ct);
         return TypedResults.Ok(new PagedList<NeedResponse>([.. items.Select(n => NeedResponse.From(n, reference))], page, size, total));
     }
 }
