@@ -16,7 +16,7 @@ namespace SkillsMatch.Benchmarks;
 /// <remarks>
 /// <code>
 /// dotnet run -c Release --project bench/SkillsMatch.Benchmarks -- http --url http://127.0.0.1:5080
-///     [--connections 1,64] [--seconds 10] [--warmup 3] [--scenario candidates,matches,cohorts]
+///     [--connections 1,64] [--seconds 10] [--warmup 3] [--scenario candidates,matches,cohorts,demand,terms,draft]
 /// </code>
 /// bench/http.sh starts a Release server on a copy of the sample county and runs this.
 /// </remarks>
@@ -24,6 +24,22 @@ public static class HttpLoad
 {
     /// <summary>The county's demand report over twelve months of need starts, by county and month.</summary>
     private const string DemandPath = "/api/reports/demand?by=county&period=month&from=2026-11-01&to=2027-10-31";
+
+    /// <summary>What employers type into the skill search (not from the test fixtures: a separate, fixed list).</summary>
+    private static readonly string[] s_phrases =
+    [
+        "Staplerfahrer", "Lagerlogistik", "Kommissionierer", "Kasse", "Deutschkenntnisse", "Führerschein CE",
+        "Unterhaltsreinigung", "Erntehelfern", "Gesundheitszeugnis", "Pflegehelferin", "Schweissen", "Küchenhilfe",
+    ];
+
+    /// <summary>Need sentences for the draft endpoint, short to long.</summary>
+    private static readonly string[] s_sentences =
+    [
+        "Wir suchen ab 1. September für 8 Wochen 3 Erntehelfer für die Weinlese in Ingelheim, Staplerschein von Vorteil, Deutsch A2",
+        "Lagerhelfer (m/w/d) in Bingen, Vollzeit, Schichtarbeit, Staplerschein erforderlich",
+        "Reinigungskraft in Teilzeit 20 Std. für Büroreinigung in Mainz, ab sofort, gute Deutschkenntnisse, Führerschein B wünschenswert",
+        "Küchenhilfe gesucht – Spülen, Reinigung der Küche, Gesundheitszeugnis Pflicht, Mo–Fr 6–14 Uhr, Nackenheim",
+    ];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -50,6 +66,18 @@ public static class HttpLoad
 
         // The planner reports need a planner's token: the demo planner unless told otherwise.
         string? plannerToken = null;
+        string? employerToken = null;
+        if (scenarios.Contains("draft"))
+        {
+            var employer = await probe.PostAsJsonAsync("/api/auth/login", new
+            {
+                email = Text(args, "--employer-email", "employer@demo.skillsmatch.example"),
+                password = Text(args, "--employer-password", password),
+            });
+            employer.EnsureSuccessStatusCode();
+            employerToken = (await employer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        }
+
         if (scenarios.Contains("demand"))
         {
             var planner = await probe.PostAsJsonAsync("/api/auth/login", new
@@ -80,12 +108,21 @@ public static class HttpLoad
                 "matches" => i => $"/api/clients/{clientIds[(int)(i % clientIds.Count)]}/matches?top=20",
                 "cohorts" => _ => "/api/training/cohorts?region=07339&from=2026-11-01&to=2027-10-31",
                 "demand" => i => i % 2 == 0 ? DemandPath : DemandPath.Replace("by=county", "by=verbandsgemeinde,occupation", StringComparison.Ordinal) + "&format=csv",
-                _ => throw new ArgumentException($"Unknown scenario '{scenario}': candidates, matches, cohorts, demand."),
+                "terms" => i => $"/api/terms?q={Uri.EscapeDataString(s_phrases[(int)(i % s_phrases.Length)])}&limit=10",
+                "draft" => _ => "/api/needs/draft",
+                _ => throw new ArgumentException($"Unknown scenario '{scenario}': candidates, matches, cohorts, demand, terms, draft."),
+            };
+            Func<long, HttpContent>? body = scenario == "draft" ? i => JsonContent.Create(new { text = s_sentences[(int)(i % s_sentences.Length)] }) : null;
+            var bearer = scenario switch
+            {
+                "demand" => plannerToken,
+                "draft" => employerToken,
+                _ => token,
             };
             // Cohorts is a planner's report of about half a second of work on both cores: it is measured one at a time and four at once.
             foreach (var n in scenario == "cohorts" ? connections.Where(c => c <= 4).DefaultIfEmpty(1).Append(4).Distinct() : connections)
             {
-                var result = await RunAsync(url, path, n, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), scenario == "demand" ? plannerToken : token);
+                var result = await RunAsync(url, path, n, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), bearer, body);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {scenario} | {n} | {result.Requests} | {result.PerSecond:F0} | {result.P50:F2} | {result.P90:F2} | {result.P99:F2} | {result.Errors} |"));
             }
@@ -96,7 +133,8 @@ public static class HttpLoad
 
     public sealed record LoadResult(long Requests, double PerSecond, double P50, double P90, double P99, long Errors);
 
-    public static async Task<LoadResult> RunAsync(Uri url, Func<long, string> path, int connections, TimeSpan warmup, TimeSpan duration, string? token = null)
+    /// <summary>GETs <paramref name="path"/>, or POSTs <paramref name="body"/> to it when given.</summary>
+    public static async Task<LoadResult> RunAsync(Uri url, Func<long, string> path, int connections, TimeSpan warmup, TimeSpan duration, string? token = null, Func<long, HttpContent>? body = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AutomaticDecompression = DecompressionMethods.None };
         using var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
@@ -120,9 +158,10 @@ public static class HttpLoad
                 var ok = false;
                 try
                 {
-                    using var response = await client.GetAsync(path(i), HttpCompletionOption.ResponseHeadersRead);
-                    await using var body = await response.Content.ReadAsStreamAsync();
-                    while (await body.ReadAsync(buffer) > 0)
+                    using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, path(i)) { Content = body?.Invoke(i) };
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    await using var stream = await response.Content.ReadAsStreamAsync();
+                    while (await stream.ReadAsync(buffer) > 0)
                     {
                     }
 
