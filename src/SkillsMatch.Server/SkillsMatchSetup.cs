@@ -87,6 +87,9 @@ public static class SkillsMatchSetup
         // database, which must be migrated first.
         builder.AddAccounts();
         services.AddHostedService<RankerRefresh>();
+        // Builds the term-search index after start-up, off the request path (never delays or fails start-up).
+        services.AddSingleton<Features.Reference.TermIndexWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Reference.TermIndexWarmup>());
         builder.AddPrivacy();
         builder.AddJobs();
 
@@ -199,4 +202,7 @@ public sealed class ReferenceDataOptions
 
     /// <summary>The <c>data/</c> folder; found next to the program or above the working directory when empty.</summary>
     public string? Path { get; set; }
+
+    /// <summary>Build the term-search index in the background after start-up (default); off, it is built on first use.</summary>
+    public bool BuildTermIndexAtStartup { get; set; } = true;
 }

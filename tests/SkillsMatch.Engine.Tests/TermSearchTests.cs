@@ -11,6 +11,7 @@ public sealed class TermSearchTests(ReferenceDataFixture fixture)
     private const string OrderPicker = "cd94def5-3442-4c2e-ae3d-0761a3008bcb";
     private const string FruitPicker = "373db468-bd25-4b67-a6e0-4ac79d9a9e85";
     private const string Waiter = "d5db9d5c-2ebf-4a54-a79a-1b7e7ff70471";
+    private const string VehicleCleaner = "7cb71c5f-c310-481c-b46b-d0044328758c";
 
     private readonly TermSearch _search = fixture.Reference.Terms;
 
@@ -21,6 +22,17 @@ public sealed class TermSearchTests(ReferenceDataFixture fixture)
     [InlineData("Lagerarbeiterin", WarehouseWorker)]
     public void Compound_job_titles_find_their_occupation(string phrase, string occupation) =>
         Assert.Contains(Top3(phrase), h => h.Kind == TermKind.Occupation && h.Id == occupation);
+
+    [Fact]
+    public void Words_ESCO_uses_for_the_same_thing_are_mined_from_its_label_variants()
+    {
+        var index = TermIndex.Build(fixture.Reference);
+        Assert.True(index.EquivalentPairs > 500);
+        Assert.Contains(index.Analyse("Abfallsortierer")[0].Stem, index.Equivalents(index.Analyse("Müllsortierer")[0].Stem));
+
+        // "Auto" ~ "Fahrzeug" (Autolackierer/Fahrzeuglackierer, …) finds the vehicle cleaner, whose labels never say "Auto…reiniger".
+        Assert.Contains(Top3("Autoreiniger"), h => h.Kind == TermKind.Occupation && h.Id == VehicleCleaner);
+    }
 
     [Fact]
     public void Compound_is_split_into_known_words()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace SkillsMatch.Server.Tests;
@@ -5,6 +6,27 @@ namespace SkillsMatch.Server.Tests;
 public sealed class ReferenceApiTests(SkillsMatchFactory factory) : IClassFixture<SkillsMatchFactory>
 {
     private readonly HttpClient _http = factory.CreateClient();
+
+    [Fact]
+    public async Task The_term_index_is_built_in_the_background_after_start_up_without_failing()
+    {
+        // Registered as a hosted service (switched off in the test factory, so the app here has not built it).
+        var registered = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Features.Reference.TermIndexWarmup>().Single();
+        Assert.Null(registered.Build);
+
+        // Switched on: start-up returns at once and the build finishes on a pool thread.
+        var reference = factory.Services.GetRequiredService<SkillsMatch.Engine.Reference.ReferenceData>();
+        var warmup = new Features.Reference.TermIndexWarmup(
+            reference,
+            Microsoft.Extensions.Options.Options.Create(new ReferenceDataOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Reference.TermIndexWarmup>.Instance);
+        await warmup.StartAsync(CancellationToken.None);
+        Assert.NotNull(warmup.Build);
+        await warmup.Build.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(warmup.Build.IsCompletedSuccessfully);
+        Assert.True(reference.Terms.Prepare() > 100_000);
+        await warmup.StopAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task Skill_search_finds_everyday_German_words()

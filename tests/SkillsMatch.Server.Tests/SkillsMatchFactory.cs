@@ -82,6 +82,8 @@ public class SkillsMatchFactory : WebApplicationFactory<Program>
 
         // Tests run jobs themselves; no background Hangfire server picks up recurring work.
         builder.UseSetting("Jobs:Enabled", "false");
+        // Each app instance would build its own term index in the background; tests build it on first use.
+        builder.UseSetting("ReferenceData:BuildTermIndexAtStartup", "false");
 
         // The default caseworker reaches every client unless a test narrows it; tokens outlive any fake-clock jump.
         builder.UseSetting("Access:Caseload", Caseload.ToString());

@@ -6,6 +6,9 @@ internal sealed partial class TermIndex
     private const double MinQueryCoverage = 0.5;
     private const int MaxFuzzyTerms = 25;
 
+    // A word ESCO uses for the same thing (mined, see MineEquivalents) counts less than the word itself.
+    private const double EquivalentStrength = 0.8;
+
     private readonly record struct Alternative(string Term, double Strength);
 
     /// <summary>The best label hit per concept, best first.</summary>
@@ -26,8 +29,18 @@ internal sealed partial class TermIndex
         {
             var word = query[i];
             alternatives[i] = Alternatives(word);
+            foreach (var equivalent in Equivalents(word.Stem))
+            {
+                if (!alternatives[i].Any(a => a.Term == equivalent))
+                {
+                    alternatives[i].Add(new Alternative(equivalent, EquivalentStrength));
+                }
+            }
+
             weights[i] = Weight(word);
-            foreach (var (term, strength) in alternatives[i].Concat(word.Parts.Select(p => new Alternative(p, 0.9))))
+            var parts = word.Parts.Select(p => new Alternative(p, 0.9))
+                .Concat(word.Parts.SelectMany(p => Equivalents(p)).Select(e => new Alternative(e, EquivalentStrength)));
+            foreach (var (term, strength) in alternatives[i].Concat(parts))
             {
                 if (_postings.TryGetValue(term, out var entries))
                 {
@@ -69,7 +82,7 @@ internal sealed partial class TermIndex
     }
 
     /// <summary>How well one query word is found in a label, 0 to 1.</summary>
-    private static double Match(AnalyzedWord[] label, AnalyzedWord word, List<Alternative> alternatives)
+    private double Match(AnalyzedWord[] label, AnalyzedWord word, List<Alternative> alternatives)
     {
         var match = 0.0;
         foreach (var (term, strength) in alternatives)
@@ -95,7 +108,9 @@ internal sealed partial class TermIndex
             {
                 var weight = PartWeight(word.Parts, i);
                 total += weight;
-                found += Holds(label, word.Parts[i]) ? weight : 0;
+                found += Holds(label, word.Parts[i]) ? weight
+                    : Equivalents(word.Parts[i]).Any(e => Holds(label, e)) ? weight * EquivalentStrength
+                    : 0;
             }
 
             match = Math.Max(match, 0.9 * found / total);

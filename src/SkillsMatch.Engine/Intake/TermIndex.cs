@@ -32,6 +32,7 @@ internal sealed partial class TermIndex
     private readonly string[] _reversedTerms;
     private readonly string[] _terms;
     private readonly double _maxIdf;
+    private readonly Dictionary<string, string[]> _equivalents;
 
     private TermIndex(TermConcept[] concepts, List<(int Concept, string Label, LabelKind Kind, bool German)> labels)
     {
@@ -92,7 +93,7 @@ internal sealed partial class TermIndex
             entryConcept.Add(labels[i].Concept);
             entryLabel.Add(labels[i].Label);
             entryKey.Add(key);
-            entryBonus.Add(labels[i].Kind switch { LabelKind.Preferred => 30, LabelKind.Synonym => 25, _ => 10 });
+            entryBonus.Add(labels[i].Kind switch { LabelKind.Preferred => 30, LabelKind.Synonym => SynonymBonus, _ => 10 });
             entryWords.Add(words);
             foreach (var term in words.SelectMany(w => w.Parts.Prepend(w.Stem)).Distinct(StringComparer.Ordinal))
             {
@@ -116,6 +117,7 @@ internal sealed partial class TermIndex
         _maxIdf = _idf.Values.Max();
         _terms = [.. _postings.Keys.Where(k => !k.StartsWith("en:", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         _reversedTerms = [.. _postings.Keys.Where(k => !k.StartsWith("en:", StringComparison.Ordinal)).Select(Reverse).Order(StringComparer.Ordinal)];
+        _equivalents = MineEquivalents(entryConcept, entryBonus, entryWords);
         _wordStems = analysed.ToDictionary(a => a.Key, a => a.Value.Stem, StringComparer.Ordinal);
         _wordsByLength = new string[_wordStems.Keys.Max(k => k.Length) + 1][];
         foreach (var group in _wordStems.Keys.GroupBy(k => k.Length))
@@ -123,6 +125,86 @@ internal sealed partial class TermIndex
             _wordsByLength[group.Key] = [.. group];
         }
     }
+
+    /// <summary>
+    /// Words ESCO itself uses for the same thing, found without a curated list: two German labels of one
+    /// concept that are the same word for word (compound parts counted as words) but for one word
+    /// ("Müllsortierer"/"Abfallsortierer", "Autolackierer"/"Fahrzeuglackierer") make that pair
+    /// equivalent, when at least <see cref="MinEquivalentSupport"/> concepts show it. Synonym-file
+    /// labels are left out, so the pairs come from ESCO alone.
+    /// </summary>
+    private static Dictionary<string, string[]> MineEquivalents(List<int> entryConcept, List<int> entryBonus, List<AnalyzedWord[]> entryWords)
+    {
+        var byConcept = new Dictionary<int, List<string[]>>();
+        for (var e = 0; e < entryConcept.Count; e++)
+        {
+            var words = entryWords[e];
+            if (entryBonus[e] == SynonymBonus || words.Length == 0 || words.Any(w => w.Stem.StartsWith("en:", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (!byConcept.TryGetValue(entryConcept[e], out var list))
+            {
+                list = [];
+                byConcept[entryConcept[e]] = list;
+            }
+
+            if (list.Count < MaxLabelsMined)
+            {
+                list.Add([.. words.SelectMany(w => w.Parts.Length > 0 ? w.Parts : [w.Stem])]);
+            }
+        }
+
+        var support = new Dictionary<(string, string), int>();
+        foreach (var labels in byConcept.Values)
+        {
+            var pairs = new HashSet<(string, string)>();
+            for (var i = 0; i < labels.Count; i++)
+            {
+                for (var j = i + 1; j < labels.Count; j++)
+                {
+                    var (a, b) = (labels[i], labels[j]);
+                    if (a.Length != b.Length)
+                    {
+                        continue;
+                    }
+
+                    var differ = -1;
+                    for (var k = 0; k < a.Length && differ != -2; k++)
+                    {
+                        if (!string.Equals(a[k], b[k], StringComparison.Ordinal))
+                        {
+                            differ = differ == -1 ? k : -2;
+                        }
+                    }
+
+                    if (differ >= 0 && a[differ].Length >= 4 && b[differ].Length >= 4)
+                    {
+                        pairs.Add(string.CompareOrdinal(a[differ], b[differ]) < 0 ? (a[differ], b[differ]) : (b[differ], a[differ]));
+                    }
+                }
+            }
+
+            foreach (var pair in pairs)
+            {
+                support[pair] = support.GetValueOrDefault(pair) + 1;
+            }
+        }
+
+        return support.Where(p => p.Value >= MinEquivalentSupport)
+            .SelectMany(p => new[] { (From: p.Key.Item1, To: p.Key.Item2), (From: p.Key.Item2, To: p.Key.Item1) })
+            .GroupBy(p => p.From, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.To).ToArray(), StringComparer.Ordinal);
+    }
+
+    private const int SynonymBonus = 25;
+    private const int MaxLabelsMined = 40;
+    private const int MinEquivalentSupport = 2;
+
+    internal IReadOnlyList<string> Equivalents(string term) => _equivalents.TryGetValue(term, out var list) ? list : [];
+
+    internal int EquivalentPairs => _equivalents.Values.Sum(v => v.Length) / 2;
 
     public TermConcept Concept(int index) => _concepts[index];
 

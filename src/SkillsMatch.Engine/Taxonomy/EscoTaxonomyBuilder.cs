@@ -106,8 +106,10 @@ public static class EscoTaxonomyBuilder
             }
         }
 
+        // Occupations' hidden labels (common misspellings and colloquial titles such as "Friseuse", "Klempnermeister")
+        // are search terms too; they join the alternative labels, which are only searched, never shown.
         var occupationsDe = ReadCsv(Path.Combine(escoDirectory, "de", "occupations_de_labels.csv"))
-            .ToDictionary(r => ShortId(r["conceptUri"]), r => (Label: r["preferredLabel"], Alt: Lines(r["altLabels"])));
+            .ToDictionary(r => ShortId(r["conceptUri"]), r => (Label: r["preferredLabel"], Alt: Lines(r["altLabels"]).Concat(Lines(r["hiddenLabels"])).ToArray()));
         TaxonomyFiles.WriteRows(
             Path.Combine(outputDirectory, TaxonomyFiles.OccupationsFile),
             "id\tisco\tcode\tlabel_en\tlabel_de\talt_en\talt_de\tessential\toptional",
@@ -123,7 +125,7 @@ public static class EscoTaxonomyBuilder
                     o["code"],
                     Clean(o["preferredLabel"]),
                     Clean(de.Label ?? string.Empty),
-                    JoinList(Lines(o["altLabels"]), o["preferredLabel"]),
+                    JoinList(Lines(o["altLabels"]).Concat(Lines(o["hiddenLabels"])), o["preferredLabel"]),
                     JoinList(deAlt, de.Label ?? string.Empty),
                     JoinIndices(occEssential[i]),
                     JoinIndices(occOptional[i]));
