@@ -160,4 +160,24 @@ public sealed class TermSearchTests(ReferenceDataFixture fixture)
         var expected = phrases.Select(p => Top3(p).Select(h => h.Id).ToList()).ToList();
         Parallel.For(0, 40, i => Assert.Equal(expected[i % phrases.Length], Top3(phrases[i % phrases.Length]).Select(h => h.Id).ToList()));
     }
+
+    [Theory]
+    [InlineData("metallbauer", "metallbau", true)]
+    [InlineData("spueler", "spuelen", true)]
+    [InlineData("metallbauerin", "metallbau", true)]
+    [InlineData("lager", "lagerung", false)]
+    [InlineData("erntehelfer", "erntehelfern", false)]
+    [InlineData("schweisser", "schweisser", false)]
+    public void Person_form_of_a_word_is_told_apart(string label, string query, bool expected) =>
+        Assert.Equal(expected, TermIndex.IsPersonFormOf(label, query));
+
+    [Fact]
+    public void Trade_or_activity_does_not_resolve_to_the_person_as_an_exact_hit()
+    {
+        // "Metallbau" is the trade; "Maschinenfeiler" (alt label "Metallbauer") is a person, and only a near hit.
+        var trade = _search.Search("Metallbau", 5);
+        Assert.DoesNotContain(trade, h => h.MatchedLabel == "Metallbauer" && h.Score >= 1000);
+        var washing = _search.Search("Spülen", 5);
+        Assert.DoesNotContain(washing, h => h.MatchedLabel == "Spüler" && h.Score >= 1000);
+    }
 }

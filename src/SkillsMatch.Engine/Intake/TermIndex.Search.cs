@@ -9,6 +9,10 @@ internal sealed partial class TermIndex
     // A word ESCO uses for the same thing (mined, see MineEquivalents) counts less than the word itself.
     private const double EquivalentStrength = 0.8;
 
+    // The light stemmer puts "Metallbau" and "Metallbauer", "spülen" and "Spüler" on one stem; the
+    // trade or activity is not the person doing it, so such a match counts like a typo.
+    private const double PersonFormStrength = 0.8;
+
     private readonly record struct Alternative(string Term, double Strength);
 
     /// <summary>The best label hit per concept, best first.</summary>
@@ -91,7 +95,7 @@ internal sealed partial class TermIndex
             {
                 if (w.Stem == term)
                 {
-                    match = Math.Max(match, strength);
+                    match = Math.Max(match, term == word.Stem && IsPersonFormOf(w.Word, word.Word) ? strength * PersonFormStrength : strength);
                 }
                 else if (w.Parts.Contains(term))
                 {
@@ -117,6 +121,30 @@ internal sealed partial class TermIndex
         }
 
         return match;
+    }
+
+    /// <summary>
+    /// Whether a label word is the person form of the typed word: the word, or a verb's stem, plus
+    /// -er or -erin ("Metallbau" → "Metallbauer", "spülen" → "Spüler"); "Lagerung" → "Lager" is not.
+    /// </summary>
+    internal static bool IsPersonFormOf(string labelWord, string queryWord)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["er", "erin", "erinnen"])
+        {
+            if (labelWord.Length > suffix.Length + 2 && labelWord.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var root = labelWord.AsSpan(0, labelWord.Length - suffix.Length);
+                var query = queryWord.AsSpan();
+                if (query.SequenceEqual(root)
+                    || (query.Length == root.Length + 2 && query.StartsWith(root) && query.EndsWith("en"))
+                    || (query.Length == root.Length + 1 && query.StartsWith(root) && (query.EndsWith("n") || query.EndsWith("e"))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
