@@ -40,6 +40,22 @@ public sealed class TrainingApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Client_with_childcare_duties_gets_no_cohort_outside_childcare_hours_and_is_told_so()
+    {
+        var (need, _) = await ForkliftNeedAsync();
+        await ForkliftCourseAsync(seatsTaken: 0, childcareCompatible: false);
+        var carer = await UnlicensedClientAsync();
+        var other = await UnlicensedClientAsync(barriers: []);
+
+        var plan = (await (await _http.GetAsync($"/api/clients/{carer}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+        Assert.Empty(plan.GetProperty("steps").EnumerateArray());
+        Assert.Contains(plan.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Kein Kurstermin passt zu 40 Std./Woche und Betreuungszeiten", StringComparison.Ordinal));
+
+        var otherPlan = (await (await _http.GetAsync($"/api/clients/{other}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+        Assert.Single(otherPlan.GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Gap_no_course_covers_is_named_in_the_plan()
     {
         var employer = await _http.CreateEmployerAsync();
@@ -173,9 +189,11 @@ public sealed class TrainingApiTests : IDisposable
         return (need, employer);
     }
 
-    private async Task<int> ForkliftCourseAsync(int seatsTaken) =>
+    // Held 9–14 o'clock by default, so the client with childcare duties can attend it.
+    private async Task<int> ForkliftCourseAsync(int seatsTaken, bool childcareCompatible = true) =>
         (await _http.CreateAsync("/api/courses", TestData.Course()
             .With("municipalityAgs", TestData.Ingelheim)
+            .With("childcareCompatible", childcareCompatible)
             .With("cohorts", new[] { new { startDate = Date(14), capacity = 12, seatsTaken } }))).GetProperty("id").GetInt32();
 
     private async Task<int> UnlicensedClientAsync(string[]? barriers = null) =>
