@@ -422,11 +422,14 @@ public sealed class TrainingPlanner
 
             var end = steps.Count == 0 ? DateOnly.MinValue : steps[^1].End;
             Consider(new Candidate(steps, closed, cost, end));
+
+            // A course teaching several open items (a module of a series does) is tried once per node.
+            var tried = new HashSet<int>();
             foreach (var item in items.Where(i => !closed.Contains(i)))
             {
                 foreach (var course in planner.CoursesFor(item))
                 {
-                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id))
+                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && tried.Add(course.Id))
                     {
                         TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
                     }
