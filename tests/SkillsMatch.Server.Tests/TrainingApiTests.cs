@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SkillsMatch.Server.Features.Accounts;
 
@@ -53,6 +54,27 @@ public sealed class TrainingApiTests : IDisposable
 
         var otherPlan = (await (await _http.GetAsync($"/api/clients/{other}/plan?need={need}")).JsonAsync()).GetProperty("plan");
         Assert.Single(otherPlan.GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Skill_gap_the_employer_teaches_on_the_job_is_covered_by_familiarisation()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = (await _http.CreateAsync("/api/needs", ForkliftNeed(employer)
+            .With("mustHave", new[] { new { skillId = TestData.OperateForklift, minLevel = 4, onTheJobWeeks = 3 } }))).GetProperty("id").GetInt32();
+        await ForkliftCourseAsync(seatsTaken: 0);
+        var client = await UnlicensedClientAsync();
+
+        var plan = (await (await _http.GetAsync($"/api/clients/{client}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+
+        Assert.True(plan.GetProperty("readyInTime").GetBoolean());
+        Assert.Equal(TestData.OperateForklift, Assert.Single(plan.GetProperty("onTheJob").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(3, plan.GetProperty("familiarisationWeeks").GetInt32());
+        Assert.Contains(plan.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Einarbeitung im Betrieb (3 Wo.)", StringComparison.Ordinal));
+
+        var tooLong = await _http.PostAsJsonAsync("/api/needs", ForkliftNeed(employer)
+            .With("mustHave", new[] { new { skillId = TestData.OperateForklift, minLevel = 2, onTheJobWeeks = 30 } }));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
 
     [Fact]
