@@ -101,6 +101,58 @@ public sealed class TrainingPlannerInstrumentTests(ReferenceDataFixture fixture)
         Assert.Single(Planner([course]).Plan(Client(40), need with { OnTheJob = [] }, Today, Language.German).Uncovered);
     }
 
+    [Fact]
+    public void Over_random_module_series_plans_end_in_time_and_take_required_modules_first_in_order()
+    {
+        var random = new Random(14);
+        var chains = 0;
+        for (var run = 0; run < 200; run++)
+        {
+            // One series of 3–5 modules, some offered twice, each module requiring module 1 or its predecessor.
+            var catalogue = new List<CourseOffer>();
+            var modules = random.Next(3, 6);
+            var chained = random.NextDouble() < 0.5;
+            for (var m = 1; m <= modules; m++)
+            {
+                for (var offer = 0; offer < random.Next(1, 3); offer++)
+                {
+                    var starts = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Today.AddDays(random.Next(1, 250))).Distinct().ToArray();
+                    var hours = random.NextDouble() < 0.3 ? 20 : 35;
+                    catalogue.Add(Module(catalogue.Count + 1, m, m == 1 ? [] : [chained ? m - 1 : 1], Skill(m - 1), starts) with
+                    {
+                        HoursPerWeek = hours,
+                        ChildcareCompatible = hours == 20,
+                        DurationWeeks = random.Next(2, 10),
+                    });
+                }
+            }
+
+            var client = Client(random.NextDouble() < 0.5 ? 20 : 40) with { CareDuties = random.NextDouble() < 0.3 };
+            var need = Need([.. Enumerable.Range(0, modules).Where(_ => random.NextDouble() < 0.4).Select(Skill)], Today.AddDays(random.Next(30, 400)));
+
+            var plan = Planner(catalogue).Plan(client, need, Today, Language.German);
+
+            var byId = catalogue.ToDictionary(c => c.Id);
+            var done = new HashSet<int>();
+            var free = Today;
+            foreach (var step in plan.Steps)
+            {
+                var course = byId[step.CourseId];
+                Assert.True(step.Start > free, $"run {run}: step starts before the previous one ends");
+                Assert.True(step.End < need.PeriodStart, $"run {run}: plan ends after the need starts");
+                Assert.True(TrainingPlanner.Attendable(course, client), $"run {run}: cohort the client cannot attend");
+                Assert.All(course.RequiresModules, m => Assert.Contains(m, done));
+                done.Add(course.Module);
+                free = step.End;
+            }
+
+            chains += plan.Steps.Any(s => byId[s.CourseId].RequiresModules.Count > 0) ? 1 : 0;
+        }
+
+        // The runs exercise what they check: plans that take a module after the ones it requires.
+        Assert.True(chains >= 20, $"{chains} plans with required modules");
+    }
+
     private static CourseOffer Module(int id, int module, int[] requires, string skill, params DateOnly[] starts) =>
         new(id, $"TQ Fachlagerist Modul {module}", "Bildungswerk", 8, 35, 1800, false, "07339030", [new SkillLevel(skill, 3)], [], [], [], [], [],
             [.. starts.Select(s => new Cohort(s, 12, 0))])
