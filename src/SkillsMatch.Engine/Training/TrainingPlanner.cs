@@ -407,7 +407,19 @@ public sealed class TrainingPlanner
 
     private sealed class Search(TrainingPlanner planner, ClientProfile client, NeedProfile need, List<GapItem> items, DateOnly earliest)
     {
+        private readonly Dictionary<int, bool> _reachable = [];
         private int _nodes;
+
+        /// <summary>Whether the client can attend and reach the course, worked out once per course and search.</summary>
+        private bool Reachable(CourseOffer course)
+        {
+            if (!_reachable.TryGetValue(course.Id, out var reachable))
+            {
+                _reachable[course.Id] = reachable = planner.Reachable(course, client);
+            }
+
+            return reachable;
+        }
 
         public Candidate Best { get; private set; } = new([], [], 0, DateOnly.MinValue);
 
@@ -423,23 +435,32 @@ public sealed class TrainingPlanner
             var end = steps.Count == 0 ? DateOnly.MinValue : steps[^1].End;
             Consider(new Candidate(steps, closed, cost, end));
 
-            // A course teaching several open items (a module of a series does) is tried once per node.
-            var tried = new HashSet<int>();
-            foreach (var item in items.Where(i => !closed.Contains(i)))
+            // A course teaching several open items (a module of a series does) is tried once per node,
+            // those closing most open items first, then the soonest: a plan that closes everything is
+            // found early, and its end and cost then prune every branch that cannot beat it.
+            var open = items.Where(i => !closed.Contains(i)).ToList();
+            var options = new Dictionary<int, (CourseOffer Course, int Closes, DateOnly Start)>();
+            foreach (var item in open)
             {
                 foreach (var course in planner.CoursesFor(item))
                 {
-                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && tried.Add(course.Id))
+                    if (!options.ContainsKey(course.Id) && Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && Reachable(course))
                     {
-                        TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
+                        var start = Cohort(course, freeFrom)?.Start ?? DateOnly.MaxValue;
+                        options[course.Id] = (course, open.Count(i => Teaches(course, i)), start);
                     }
                 }
+            }
+
+            foreach (var (course, _, _) in options.Values.OrderByDescending(o => o.Closes).ThenBy(o => o.Start).ThenBy(o => o.Course.CostEuros).ThenBy(o => o.Course.Id))
+            {
+                TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
             }
         }
 
         private void TryCourse(CourseOffer course, Holdings holdings, DateOnly freeFrom, List<PlanStep> steps, HashSet<GapItem> closed, decimal cost, bool allowPrerequisiteCourse)
         {
-            if (!planner.Reachable(course, client))
+            if (!Reachable(course))
             {
                 return;
             }
@@ -467,7 +488,7 @@ public sealed class TrainingPlanner
                 var missing = holdings.MissingPrerequisites(course).ToList();
                 foreach (var first in planner.Catalogue.Where(c => c.Id != course.Id && steps.All(s => s.CourseId != c.Id) && missing.All(m => Teaches(c, m))))
                 {
-                    if (!planner.Reachable(first, client) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
+                    if (!Reachable(first) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
                     {
                         continue;
                     }
@@ -514,7 +535,7 @@ public sealed class TrainingPlanner
                 Cohort? soonest = null;
                 foreach (var candidate in planner._modules.GetValueOrDefault((course.SeriesId!, module)) ?? [])
                 {
-                    if (chain.All(s => s.CourseId != candidate.Id) && planner.Reachable(candidate, client) && holdings.MeetsPrerequisites(candidate)
+                    if (chain.All(s => s.CourseId != candidate.Id) && Reachable(candidate) && holdings.MeetsPrerequisites(candidate)
                         && Cohort(candidate, freeFrom) is { } cohort && (soonest is null || cohort.Start < soonest.Value.Start))
                     {
                         (offer, soonest) = (candidate, cohort);
