@@ -22,7 +22,10 @@ internal static class SampleProfiles
         c.DrivingLicence,
         c.HasCar,
         c.MaxCommuteMinutes,
-        c.HomeMunicipalityAgs);
+        c.HomeMunicipalityAgs)
+    {
+        CareDuties = SkillsMatch.Server.Features.Clients.ClientRules.HasCareDuties(Items(c.Barriers)),
+    };
 
     public static NeedProfile ToProfile(this NeedRow n) => new(
         n.Id,
@@ -51,7 +54,14 @@ internal static class SampleProfiles
         [.. Tuples(c.PrerequisiteSkills).Select(t => new SkillLevel(t[0], Int(t[1])))],
         [.. Items(c.PrerequisiteCertificates).Select(s => s.ToUpperInvariant()).Distinct()],
         Languages(c.PrerequisiteLanguages),
-        [.. Tuples(c.Cohorts).Select(t => new Cohort(DateOnly.ParseExact(t[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), Int(t[1]), Int(t[2])))]);
+        [.. Tuples(c.Cohorts).Select(t => new Cohort(DateOnly.ParseExact(t[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), Int(t[1]), Int(t[2])))])
+    {
+        SeriesId = string.IsNullOrEmpty(c.SeriesId) ? null : c.SeriesId.ToUpperInvariant(),
+        Module = string.IsNullOrEmpty(c.SeriesId) ? 0 : c.Module ?? 0,
+        RequiresModules = [.. Items(c.RequiresModules).Select(Int)],
+        ChildcareCompatible = c.ChildcareCompatible,
+        Funding = Items(c.Funding).FirstOrDefault() ?? "",
+    };
 
     private static string[] Items(string cell) => cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 

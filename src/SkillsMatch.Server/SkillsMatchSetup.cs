@@ -70,6 +70,7 @@ public static class SkillsMatchSetup
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<SampleImporter>();
         services.AddScoped<Features.Bulk.BulkImporter>();
+        services.AddScoped<Features.Courses.CatalogueImporter>();
         services.AddScoped<Features.Bulk.BulkExporter>();
         services.AddSingleton<StartupGate>();
         services.AddSingleton<CandidateIndexHost>();

@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(SkillsMatchFactory factory) : IClas
         ["POST /api/auth/refresh"] = "PPPPPP",
         ["POST /api/clients"] = "UFAFFF",
         ["POST /api/courses"] = "UFAAFF",
+        ["POST /api/courses/import"] = "UFAAFF",
         ["POST /api/employers"] = "UFAFFA",
         ["POST /api/forum/rounds"] = "UFAFFA",
         ["POST /api/forum/rounds/{roundId}/needs"] = "UAAFFF",

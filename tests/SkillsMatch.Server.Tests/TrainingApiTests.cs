@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SkillsMatch.Server.Features.Accounts;
 
@@ -37,6 +38,43 @@ public sealed class TrainingApiTests : IDisposable
         var referral = Assert.Single(body.GetProperty("referrals").EnumerateArray());
         Assert.Equal("childcare", referral.GetProperty("barrier").GetString());
         Assert.NotEmpty(referral.GetProperty("services").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Client_with_childcare_duties_gets_no_cohort_outside_childcare_hours_and_is_told_so()
+    {
+        var (need, _) = await ForkliftNeedAsync();
+        await ForkliftCourseAsync(seatsTaken: 0, childcareCompatible: false);
+        var carer = await UnlicensedClientAsync();
+        var other = await UnlicensedClientAsync(barriers: []);
+
+        var plan = (await (await _http.GetAsync($"/api/clients/{carer}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+        Assert.Empty(plan.GetProperty("steps").EnumerateArray());
+        Assert.Contains(plan.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Kein Kurstermin passt zu 40 Std./Woche und Betreuungszeiten", StringComparison.Ordinal));
+
+        var otherPlan = (await (await _http.GetAsync($"/api/clients/{other}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+        Assert.Single(otherPlan.GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Skill_gap_the_employer_teaches_on_the_job_is_covered_by_familiarisation()
+    {
+        var employer = await _http.CreateEmployerAsync();
+        var need = (await _http.CreateAsync("/api/needs", ForkliftNeed(employer)
+            .With("mustHave", new[] { new { skillId = TestData.OperateForklift, minLevel = 4, onTheJobWeeks = 3 } }))).GetProperty("id").GetInt32();
+        await ForkliftCourseAsync(seatsTaken: 0);
+        var client = await UnlicensedClientAsync();
+
+        var plan = (await (await _http.GetAsync($"/api/clients/{client}/plan?need={need}")).JsonAsync()).GetProperty("plan");
+
+        Assert.True(plan.GetProperty("readyInTime").GetBoolean());
+        Assert.Equal(TestData.OperateForklift, Assert.Single(plan.GetProperty("onTheJob").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(3, plan.GetProperty("familiarisationWeeks").GetInt32());
+        Assert.Contains(plan.GetProperty("explanation").EnumerateArray(), s => s.GetString()!.StartsWith("Einarbeitung im Betrieb (3 Wo.)", StringComparison.Ordinal));
+
+        var tooLong = await _http.PostAsJsonAsync("/api/needs", ForkliftNeed(employer)
+            .With("mustHave", new[] { new { skillId = TestData.OperateForklift, minLevel = 2, onTheJobWeeks = 30 } }));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
 
     [Fact]
@@ -173,9 +211,11 @@ public sealed class TrainingApiTests : IDisposable
         return (need, employer);
     }
 
-    private async Task<int> ForkliftCourseAsync(int seatsTaken) =>
+    // Held 9–14 o'clock by default, so the client with childcare duties can attend it.
+    private async Task<int> ForkliftCourseAsync(int seatsTaken, bool childcareCompatible = true) =>
         (await _http.CreateAsync("/api/courses", TestData.Course()
             .With("municipalityAgs", TestData.Ingelheim)
+            .With("childcareCompatible", childcareCompatible)
             .With("cohorts", new[] { new { startDate = Date(14), capacity = 12, seatsTaken } }))).GetProperty("id").GetInt32();
 
     private async Task<int> UnlicensedClientAsync(string[]? barriers = null) =>

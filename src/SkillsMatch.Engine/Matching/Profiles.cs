@@ -25,7 +25,14 @@ public sealed record ClientProfile(
     bool DrivingLicence,
     bool HasCar,
     int MaxCommuteMinutes,
-    string HomeMunicipalityAgs);
+    string HomeMunicipalityAgs)
+{
+    /// <summary>
+    /// Childcare or care duties: the client attends only courses held within childcare-compatible
+    /// hours or online; <see cref="HoursPerWeek"/> caps the weekly hours of any course.
+    /// </summary>
+    public bool CareDuties { get; init; }
+}
 
 /// <summary>
 /// What the matching engine knows of a need. <see cref="Certificates"/> are required (a gap a
@@ -45,4 +52,13 @@ public sealed record NeedProfile(
 {
     /// <summary>Certificates and licences that are welcome ("von Vorteil"), not required.</summary>
     public IReadOnlyList<string> NiceToHaveCertificates { get; init; } = [];
+
+    /// <summary>
+    /// Must-have skills the employer teaches on the job (Einarbeitung), with the weeks of
+    /// familiarisation it accepts: a gap in one of them needs no course.
+    /// </summary>
+    public IReadOnlyList<OnTheJob> OnTheJob { get; init; } = [];
 }
+
+/// <summary>A must-have skill the employer teaches in <paramref name="Weeks"/> weeks of familiarisation.</summary>
+public readonly record struct OnTheJob(string SkillId, int Weeks);

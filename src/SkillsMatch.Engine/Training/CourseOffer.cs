@@ -29,6 +29,24 @@ public sealed record CourseOffer(
     IReadOnlyList<LanguageLevel> PrerequisiteLanguages,
     IReadOnlyList<Cohort> Cohorts)
 {
+    /// <summary>The module series (Teilqualifizierung) this course is a module of, or null.</summary>
+    public string? SeriesId { get; init; }
+
+    /// <summary>The module's number in its series (1, 2, …); 0 outside a series.</summary>
+    public int Module { get; init; }
+
+    /// <summary>Modules of the same series that must be completed before this one.</summary>
+    public IReadOnlyList<int> RequiresModules { get; init; } = [];
+
+    /// <summary>
+    /// Held within childcare-compatible hours (about 9 to 14 o'clock, no evenings): a client with
+    /// childcare or care duties can attend it.
+    /// </summary>
+    public bool ChildcareCompatible { get; init; }
+
+    /// <summary>The funding instrument (Bildungsgutschein, AVGS, Berufssprachkurs, Employer, OwnBudget), or empty.</summary>
+    public string Funding { get; init; } = "";
+
     /// <summary>Short-term training lasts up to three months (13 weeks), medium-term up to twelve.</summary>
     public const int ShortTermWeeks = 13;
 

@@ -40,8 +40,10 @@ public static class Pooling
         {
             foreach (var candidate in entry.Candidates.Where(c => c.Plan is { ReadyInTime: true }))
             {
-                foreach (var step in candidate.Plan!.Steps)
+                var steps = candidate.Plan!.Steps;
+                for (var i = 0; i < steps.Count; i++)
                 {
+                    var step = steps[i];
                     var key = (step.CourseId, step.Start);
                     if (!byCohort.TryGetValue(key, out var group))
                     {
@@ -51,7 +53,8 @@ public static class Pooling
                     group.Needs.Add(entry.Need.Id);
                     group.Employers.Add(entry.EmployerId);
                     group.Clients.Add(candidate.ClientId);
-                    group.Closes.UnionWith(step.Closes.Select(c => c.Label));
+                    // A required module (TQ module 1) closes nothing itself: it counts for what the later steps close.
+                    group.Closes.UnionWith((step.Closes.Count > 0 ? step.Closes : steps.Skip(i + 1).SelectMany(s => s.Closes)).Select(c => c.Label));
                 }
             }
         }

@@ -27,6 +27,9 @@ public sealed class TrainingPlanner
     private readonly Dictionary<string, CourseOffer[]> _certificateCourses;
     private readonly Dictionary<string, CourseOffer[]> _languageCourses;
 
+    // The offers of each module of each series (a TQ module may run at several places).
+    private readonly Dictionary<(string Series, int Module), CourseOffer[]> _modules;
+
     // Cohorts with a free seat by start, and the earliest end among those starting at or after each one.
     private readonly DateOnly[] _cohortStarts;
     private readonly DateOnly[] _earliestEndFrom;
@@ -39,6 +42,9 @@ public sealed class TrainingPlanner
         _skillCourses = IndexBy(catalogue, c => c.SkillsTaught.Select(s => s.SkillId), StringComparer.Ordinal);
         _certificateCourses = IndexBy(catalogue, c => c.CertificatesAwarded, StringComparer.OrdinalIgnoreCase);
         _languageCourses = IndexBy(catalogue, c => c.LanguagesTaught.Select(l => l.Code), StringComparer.OrdinalIgnoreCase);
+        _modules = catalogue.Where(c => c.SeriesId is not null)
+            .GroupBy(c => (c.SeriesId!, c.Module))
+            .ToDictionary(g => g.Key, g => g.ToArray());
         var cohorts = catalogue
             .SelectMany(c => c.Cohorts.Where(k => k.FreeSeats > 0).Select(k => (k.Start, End: CourseOffer.EndOf(k.Start, c.DurationWeeks))))
             .OrderBy(k => k.Start)
@@ -147,8 +153,9 @@ public sealed class TrainingPlanner
     public TrainingPlan Plan(ClientProfile client, NeedProfile need, DateOnly today, Language language)
     {
         var gap = Gap(client, need, language);
-        var uncovered = gap.Where(g => !Coverable(g)).ToList();
-        var coverable = gap.Except(uncovered).ToList();
+        var onTheJob = gap.Where(g => g.Kind == GapKind.Skill && need.OnTheJob.Any(o => o.SkillId == g.Id && o.Weeks > 0)).ToList();
+        var uncovered = gap.Except(onTheJob).Where(g => !Coverable(g)).ToList();
+        var coverable = gap.Except(onTheJob).Except(uncovered).ToList();
         var earliest = client.AvailableFrom > today ? client.AvailableFrom : today.AddDays(1);
         var search = new Search(this, client, need, coverable, earliest);
 
@@ -162,9 +169,71 @@ public sealed class TrainingPlanner
         var best = search.Best;
         var notInTime = coverable.Where(g => !best.Closed.Contains(g)).ToList();
         var readyBy = best.Steps.Count == 0 ? today : best.Steps[^1].End;
-        return new TrainingPlan(
-            gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, best.Cost,
-            Explain(gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, language));
+        var noCohortFits = notInTime.Where(g => CoursesFor(g).Where(c => Teaches(c, g)).All(c => !Attendable(c, client))).ToList();
+        var familiarisation = onTheJob.Count == 0 ? 0 : need.OnTheJob.Where(o => onTheJob.Any(g => g.Id == o.SkillId)).Max(o => o.Weeks);
+        var explanation = Explain(gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, language);
+        Explain(explanation, best.Steps, best.Cost, onTheJob, familiarisation, noCohortFits, client, language);
+        return new TrainingPlan(gap, best.Steps, uncovered, notInTime, readyBy, need.PeriodStart, best.Cost, explanation)
+        {
+            OnTheJob = onTheJob,
+            FamiliarisationWeeks = familiarisation,
+            NoCohortFits = noCohortFits,
+        };
+    }
+
+    /// <summary>Cost and funding, familiarisation on the job, and gaps no attendable cohort closes.</summary>
+    private static void Explain(
+        List<string> sentences, List<PlanStep> steps, decimal cost, List<GapItem> onTheJob, int weeks, List<GapItem> noCohortFits, ClientProfile client, Language language)
+    {
+        var de = language == Language.German;
+        if (steps.Count > 0)
+        {
+            var funding = string.Join(", ", steps.Select(s => s.Funding).Where(f => f.Length > 0).Distinct());
+            var euros = cost.ToString("#,##0", de ? German : English);
+            sentences.Add(de ? $"Kosten {euros} €{(funding.Length > 0 ? $" ({funding})" : "")}." : $"Cost €{euros}{(funding.Length > 0 ? $" ({funding})" : "")}.");
+        }
+
+        if (onTheJob.Count > 0)
+        {
+            var labels = string.Join(", ", onTheJob.Select(g => g.Label));
+            sentences.Add(de ? $"Einarbeitung im Betrieb ({weeks} Wo.): {labels}." : $"Familiarisation on the job ({weeks} wk): {labels}.");
+        }
+
+        if (noCohortFits.Count > 0)
+        {
+            var labels = string.Join(", ", noCohortFits.Select(g => g.Label));
+            var care = client.CareDuties ? (de ? " und Betreuungszeiten" : " and care hours") : "";
+            sentences.Add(de ? $"Kein Kurstermin passt zu {client.HoursPerWeek} Std./Woche{care}: {labels}."
+                : $"No cohort fits {client.HoursPerWeek} hours a week{care}: {labels}.");
+        }
+    }
+
+    /// <summary>
+    /// Can the client attend the course at all: no more weekly hours than the client has, and with
+    /// childcare or care duties only childcare-compatible or online courses.
+    /// </summary>
+    public static bool Attendable(CourseOffer course, ClientProfile client) =>
+        course.HoursPerWeek <= client.HoursPerWeek && (!client.CareDuties || course.ChildcareCompatible || course.Remote);
+
+    /// <summary>The modules of the course's series still missing, with their own required modules, in module order.</summary>
+    private List<int> MissingModules(CourseOffer course, HashSet<(string, int)> held)
+    {
+        var missing = new SortedSet<int>();
+        var pending = new Stack<int>(course.RequiresModules);
+        while (pending.TryPop(out var module))
+        {
+            if (held.Contains((course.SeriesId!, module)) || !missing.Add(module))
+            {
+                continue;
+            }
+
+            foreach (var required in _modules.GetValueOrDefault((course.SeriesId!, module))?.FirstOrDefault()?.RequiresModules ?? [])
+            {
+                pending.Push(required);
+            }
+        }
+
+        return [.. missing];
     }
 
     /// <summary>Does the course, once completed, satisfy the gap item?</summary>
@@ -207,7 +276,7 @@ public sealed class TrainingPlanner
 
     private bool Reachable(CourseOffer course, ClientProfile client)
     {
-        if (course.HoursPerWeek > client.HoursPerWeek)
+        if (!Attendable(course, client))
         {
             return false;
         }
@@ -271,6 +340,9 @@ public sealed class TrainingPlanner
         public HashSet<string> Certificates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, int> Languages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Completed modules of module series.</summary>
+        public HashSet<(string Series, int Module)> Modules { get; init; } = [];
+
         public static Holdings Of(ClientProfile client) => new Holdings().Add(client.Skills, client.Certificates, client.Languages);
 
         public Holdings After(CourseOffer course) => new Holdings
@@ -278,6 +350,7 @@ public sealed class TrainingPlanner
             Skills = new(Skills, StringComparer.Ordinal),
             Certificates = new(Certificates, StringComparer.OrdinalIgnoreCase),
             Languages = new(Languages, StringComparer.OrdinalIgnoreCase),
+            Modules = course.SeriesId is null ? Modules : [.. Modules, (course.SeriesId, course.Module)],
         }.Add(course.SkillsTaught, course.CertificatesAwarded, course.LanguagesTaught);
 
         /// <summary>Raises skills and languages to the levels given (never lowers them) and adds the certificates.</summary>
@@ -307,7 +380,8 @@ public sealed class TrainingPlanner
         public bool MeetsPrerequisites(CourseOffer course) =>
             course.PrerequisiteSkills.All(p => Skills.GetValueOrDefault(p.SkillId) >= p.Level)
             && course.PrerequisiteCertificates.All(Certificates.Contains)
-            && course.PrerequisiteLanguages.All(p => Languages.GetValueOrDefault(p.Code) >= p.Level);
+            && course.PrerequisiteLanguages.All(p => Languages.GetValueOrDefault(p.Code) >= p.Level)
+            && (course.SeriesId is null || course.RequiresModules.All(m => Modules.Contains((course.SeriesId, m))));
 
         /// <summary>The prerequisites of a course not met yet, as gap items.</summary>
         public IEnumerable<GapItem> MissingPrerequisites(CourseOffer course)
@@ -333,7 +407,19 @@ public sealed class TrainingPlanner
 
     private sealed class Search(TrainingPlanner planner, ClientProfile client, NeedProfile need, List<GapItem> items, DateOnly earliest)
     {
+        private readonly Dictionary<int, bool> _reachable = [];
         private int _nodes;
+
+        /// <summary>Whether the client can attend and reach the course, worked out once per course and search.</summary>
+        private bool Reachable(CourseOffer course)
+        {
+            if (!_reachable.TryGetValue(course.Id, out var reachable))
+            {
+                _reachable[course.Id] = reachable = planner.Reachable(course, client);
+            }
+
+            return reachable;
+        }
 
         public Candidate Best { get; private set; } = new([], [], 0, DateOnly.MinValue);
 
@@ -348,22 +434,46 @@ public sealed class TrainingPlanner
 
             var end = steps.Count == 0 ? DateOnly.MinValue : steps[^1].End;
             Consider(new Candidate(steps, closed, cost, end));
-            foreach (var item in items.Where(i => !closed.Contains(i)))
+
+            // A course teaching several open items (a module of a series does) is tried once per node,
+            // those closing most open items first, then the soonest: a plan that closes everything is
+            // found early, and its end and cost then prune every branch that cannot beat it.
+            var open = items.Where(i => !closed.Contains(i)).ToList();
+            var options = new Dictionary<int, (CourseOffer Course, int Closes, DateOnly Start)>();
+            foreach (var item in open)
             {
                 foreach (var course in planner.CoursesFor(item))
                 {
-                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id))
+                    if (!options.ContainsKey(course.Id) && Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && Reachable(course))
                     {
-                        TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
+                        var start = Cohort(course, freeFrom)?.Start ?? DateOnly.MaxValue;
+                        options[course.Id] = (course, open.Count(i => Teaches(course, i)), start);
                     }
                 }
+            }
+
+            foreach (var (course, _, _) in options.Values.OrderByDescending(o => o.Closes).ThenBy(o => o.Start).ThenBy(o => o.Course.CostEuros).ThenBy(o => o.Course.Id))
+            {
+                TryCourse(course, holdings, freeFrom, steps, closed, cost, allowPrerequisiteCourse: true);
             }
         }
 
         private void TryCourse(CourseOffer course, Holdings holdings, DateOnly freeFrom, List<PlanStep> steps, HashSet<GapItem> closed, decimal cost, bool allowPrerequisiteCourse)
         {
-            if (!planner.Reachable(course, client))
+            if (!Reachable(course))
             {
+                return;
+            }
+
+            if (course.SeriesId is not null && planner.MissingModules(course, holdings.Modules) is { Count: > 0 } modules)
+            {
+                // The earlier modules of a series come first, in module order, each at its soonest
+                // attendable cohort; then the course itself.
+                if (allowPrerequisiteCourse)
+                {
+                    TryAfterModules(course, modules, holdings, freeFrom, steps, closed, cost);
+                }
+
                 return;
             }
 
@@ -378,7 +488,7 @@ public sealed class TrainingPlanner
                 var missing = holdings.MissingPrerequisites(course).ToList();
                 foreach (var first in planner.Catalogue.Where(c => c.Id != course.Id && steps.All(s => s.CourseId != c.Id) && missing.All(m => Teaches(c, m))))
                 {
-                    if (!planner.Reachable(first, client) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
+                    if (!Reachable(first) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
                     {
                         continue;
                     }
@@ -415,11 +525,48 @@ public sealed class TrainingPlanner
             Explore(after, step.End.AddDays(1), [.. steps, step], newlyClosed, cost + course.CostEuros);
         }
 
+        private void TryAfterModules(CourseOffer course, List<int> modules, Holdings holdings, DateOnly freeFrom, List<PlanStep> steps, HashSet<GapItem> closed, decimal cost)
+        {
+            var chain = new List<PlanStep>(steps);
+            var chainClosed = new HashSet<GapItem>(closed);
+            foreach (var module in modules)
+            {
+                CourseOffer? offer = null;
+                Cohort? soonest = null;
+                foreach (var candidate in planner._modules.GetValueOrDefault((course.SeriesId!, module)) ?? [])
+                {
+                    if (chain.All(s => s.CourseId != candidate.Id) && Reachable(candidate) && holdings.MeetsPrerequisites(candidate)
+                        && Cohort(candidate, freeFrom) is { } cohort && (soonest is null || cohort.Start < soonest.Value.Start))
+                    {
+                        (offer, soonest) = (candidate, cohort);
+                    }
+                }
+
+                if (offer is null || soonest is null)
+                {
+                    return;
+                }
+
+                var after = holdings.After(offer);
+                var step = Step(offer, soonest.Value, after, chainClosed, holdings, prerequisite: true);
+                chain.Add(step);
+                chainClosed.UnionWith(step.Closes);
+                cost += offer.CostEuros;
+                holdings = after;
+                freeFrom = step.End.AddDays(1);
+            }
+
+            TryCourse(course, holdings, freeFrom, chain, chainClosed, cost, allowPrerequisiteCourse: true);
+        }
+
         private PlanStep Step(CourseOffer course, Cohort cohort, Holdings after, HashSet<GapItem> closed, Holdings before, bool prerequisite)
         {
             var closes = items.Where(i => !closed.Contains(i) && !before.Satisfies(i) && after.Satisfies(i)).ToList();
             return new PlanStep(course.Id, course.Title, course.Provider, cohort.Start, CourseOffer.EndOf(cohort.Start, course.DurationWeeks),
-                course.DurationWeeks, course.CostEuros, closes, prerequisite && closes.Count == 0);
+                course.DurationWeeks, course.CostEuros, closes, prerequisite && closes.Count == 0)
+            {
+                Funding = course.Funding,
+            };
         }
 
         /// <summary>The earliest cohort starting on or after the day, with a free seat, ending before the need starts.</summary>

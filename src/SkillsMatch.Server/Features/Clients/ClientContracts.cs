@@ -162,3 +162,11 @@ internal static class ClientMapping
         }
     }
 }
+
+public static class ClientRules
+{
+    /// <summary>Barriers that tie a client to childcare-compatible course hours.</summary>
+    public static readonly string[] CareBarriers = ["childcare", "care_duties"];
+
+    public static bool HasCareDuties(IEnumerable<string> barriers) => barriers.Any(b => CareBarriers.Contains(b, StringComparer.OrdinalIgnoreCase));
+}

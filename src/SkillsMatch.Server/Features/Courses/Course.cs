@@ -33,6 +33,29 @@ public sealed class Course : IVersioned
     public List<string> Funding { get; set; } = [];
 
     public bool AzavCertified { get; set; }
+
+    /// <summary>The provider's own id of the course (Weiterbildungssuche); with the provider the key a catalogue import upserts by.</summary>
+    public string? ProviderCourseId { get; set; }
+
+    /// <summary>The module series (Teilqualifizierung) the course belongs to, e.g. TQ-FACHLAGERIST; null for a standalone course.</summary>
+    public string? SeriesId { get; set; }
+
+    public string? SeriesName { get; set; }
+
+    /// <summary>The module's number in its series; 0 outside a series.</summary>
+    public int Module { get; set; }
+
+    /// <summary>Modules of the same series to complete first.</summary>
+    public List<int> RequiresModules { get; set; } = [];
+
+    /// <summary>FullTime, PartTime or Online (<see cref="CourseRules.Formats"/>).</summary>
+    public string Format { get; set; } = CourseRules.FullTime;
+
+    /// <summary>Held within childcare-compatible hours (about 9 to 14 o'clock).</summary>
+    public bool ChildcareCompatible { get; set; }
+
+    /// <summary>The course contents as the provider describes them (mapped to skills on import).</summary>
+    public string? Content { get; set; }
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -59,6 +82,12 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Title).HasMaxLength(Limits.Name);
         builder.Property(c => c.MunicipalityAgs).HasMaxLength(Limits.Code);
         builder.Property(c => c.CostEuros).HasPrecision(10, 2);
+        builder.Property(c => c.ProviderCourseId).HasMaxLength(Limits.Code);
+        builder.Property(c => c.SeriesId).HasMaxLength(Limits.Code);
+        builder.Property(c => c.SeriesName).HasMaxLength(Limits.Name);
+        builder.Property(c => c.Format).HasMaxLength(16).HasDefaultValue(CourseRules.FullTime);
+        builder.Property(c => c.Content).HasMaxLength(Limits.Text);
+        builder.HasIndex(c => new { c.Provider, c.ProviderCourseId }).IsUnique();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.OwnsMany(c => c.Skills, skill =>
         {

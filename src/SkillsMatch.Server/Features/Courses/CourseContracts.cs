@@ -27,7 +27,15 @@ public sealed record CourseInput(
     decimal? CostEuros,
     List<string>? Funding,
     bool? AzavCertified,
-    long? Version);
+    long? Version,
+    string? ProviderCourseId = null,
+    string? SeriesId = null,
+    string? SeriesName = null,
+    int? Module = null,
+    List<int>? RequiresModules = null,
+    string? Format = null,
+    bool? ChildcareCompatible = null,
+    string? Content = null);
 
 public sealed record CourseSkillResponse(string SkillId, string Label, int Level);
 
@@ -56,6 +64,15 @@ public sealed record CourseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    public string? ProviderCourseId { get; init; }
+    public string? SeriesId { get; init; }
+    public string? SeriesName { get; init; }
+    public int Module { get; init; }
+    public IReadOnlyList<int> RequiresModules { get; init; } = [];
+    public string Format { get; init; } = CourseRules.FullTime;
+    public bool ChildcareCompatible { get; init; }
+    public string? Content { get; init; }
+
     public static CourseResponse From(Course c, ReferenceData reference)
     {
         CourseSkillResponse Skill(CourseSkill s) => new(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(Texts.Current) ?? s.SkillId, s.Level);
@@ -71,7 +88,17 @@ public sealed record CourseResponse(
         c.DurationWeeks <= CourseRules.ShortTermWeeks ? "short" : "medium",
         c.HoursPerWeek,
         [.. c.Cohorts.OrderBy(k => k.StartDate).Select(k => new CohortResponse(k.StartDate, k.StartDate.AddDays(7 * c.DurationWeeks), k.Capacity, k.SeatsTaken))],
-        c.MunicipalityAgs, c.Remote, c.CostEuros, c.Funding, c.AzavCertified, c.Version, c.CreatedAt, c.UpdatedAt);
+        c.MunicipalityAgs, c.Remote, c.CostEuros, c.Funding, c.AzavCertified, c.Version, c.CreatedAt, c.UpdatedAt)
+    {
+        ProviderCourseId = c.ProviderCourseId,
+        SeriesId = c.SeriesId,
+        SeriesName = c.SeriesName,
+        Module = c.Module,
+        RequiresModules = c.RequiresModules,
+        Format = c.Format,
+        ChildcareCompatible = c.ChildcareCompatible,
+        Content = c.Content,
+    };
 }
 
 public static class CourseRules
@@ -81,7 +108,17 @@ public static class CourseRules
 
     public const int MediumTermWeeks = 52;
 
-    public static readonly string[] FundingRoutes = ["Bildungsgutschein", "AVGS", "Employer"];
+    /// <summary>
+    /// Funding instruments: training voucher (§81 SGB III), activation voucher (§45 SGB III),
+    /// job-related German course (BAMF, §45a AufenthG), paid by the employer, paid from the county's own budget.
+    /// </summary>
+    public static readonly string[] FundingRoutes = ["Bildungsgutschein", "AVGS", "Berufssprachkurs", "Employer", "OwnBudget"];
+
+    public const string FullTime = "FullTime";
+
+    public static readonly string[] Formats = [FullTime, "PartTime", "Online"];
+
+    public const int MaxModule = 20;
 }
 
 public sealed class CourseValidator : AbstractValidator<CourseInput>
@@ -127,7 +164,22 @@ public sealed class CourseValidator : AbstractValidator<CourseInput>
         RuleFor(c => c.CostEuros).NotNull().InclusiveBetween(0, 100_000);
         RuleForEach(c => c.Funding)
             .Must(f => CourseRules.FundingRoutes.Contains(f, StringComparer.OrdinalIgnoreCase))
-            .WithMessage((_, f) => Texts.Pick($"Unbekannter Förderweg '{f}' (Bildungsgutschein, AVGS, Employer).", $"Unknown funding route '{f}' (Bildungsgutschein, AVGS, Employer)."));
+            .WithMessage((_, f) => Texts.Pick($"Unbekannter Förderweg '{f}' ({string.Join(", ", CourseRules.FundingRoutes)}).", $"Unknown funding route '{f}' ({string.Join(", ", CourseRules.FundingRoutes)})."));
+        RuleFor(c => c.ProviderCourseId).Text(Limits.Code);
+        RuleFor(c => c.SeriesId).Text(Limits.Code);
+        RuleFor(c => c.SeriesName).Text(Limits.Name);
+        RuleFor(c => c.Content).Text(Limits.Text);
+        RuleFor(c => c.Module).InclusiveBetween(1, CourseRules.MaxModule).When(c => c.SeriesId is not null)
+            .WithMessage(Texts.Pick($"Ein Modul einer Reihe hat eine Nummer von 1 bis {CourseRules.MaxModule}.", $"A module of a series has a number from 1 to {CourseRules.MaxModule}."));
+        RuleFor(c => c.Module).Null().When(c => c.SeriesId is null)
+            .WithMessage(Texts.Pick("Eine Modulnummer gibt es nur mit einer Modulreihe (seriesId).", "A module number needs a module series (seriesId)."));
+        RuleFor(c => c.RequiresModules).Empty().When(c => c.SeriesId is null)
+            .WithMessage(Texts.Pick("Vorausgesetzte Module gibt es nur in einer Modulreihe (seriesId).", "Required modules need a module series (seriesId)."));
+        RuleForEach(c => c.RequiresModules).Must((c, m) => m >= 1 && m < (c.Module ?? 0))
+            .WithMessage(Texts.Pick("Vorausgesetzt werden nur frühere Module der Reihe.", "Only earlier modules of the series can be required."));
+        RuleFor(c => c.Format)
+            .Must(f => f is null || CourseRules.Formats.Contains(f, StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, f) => Texts.Pick($"Unbekannte Unterrichtsform '{f}' ({string.Join(", ", CourseRules.Formats)}).", $"Unknown format '{f}' ({string.Join(", ", CourseRules.Formats)})."));
     }
 }
 
@@ -153,5 +205,15 @@ internal static class CourseMapping
         course.CostEuros = input.CostEuros!.Value;
         course.Funding = [.. (input.Funding ?? []).Select(f => CourseRules.FundingRoutes.First(r => string.Equals(r, f, StringComparison.OrdinalIgnoreCase))).Distinct()];
         course.AzavCertified = input.AzavCertified ?? false;
+        course.ProviderCourseId = string.IsNullOrWhiteSpace(input.ProviderCourseId) ? null : input.ProviderCourseId.Trim();
+        course.SeriesId = string.IsNullOrWhiteSpace(input.SeriesId) ? null : input.SeriesId.Trim().ToUpperInvariant();
+        course.SeriesName = course.SeriesId is null ? null : input.SeriesName?.Trim();
+        course.Module = course.SeriesId is null ? 0 : input.Module ?? 0;
+        course.RequiresModules = [.. (input.RequiresModules ?? []).Distinct().Order()];
+        course.Format = input.Format is null
+            ? (course.Remote ? "Online" : course.HoursPerWeek < 30 ? "PartTime" : CourseRules.FullTime)
+            : CourseRules.Formats.First(f => string.Equals(f, input.Format, StringComparison.OrdinalIgnoreCase));
+        course.ChildcareCompatible = input.ChildcareCompatible ?? false;
+        course.Content = string.IsNullOrWhiteSpace(input.Content) ? null : input.Content.Trim();
     }
 }

@@ -4,6 +4,7 @@ using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Server.Features.Bulk;
 
 namespace SkillsMatch.Server.Features.Courses;
 
@@ -73,6 +74,39 @@ public static class CourseEndpoints
             return TypedResults.Created($"/api/courses/{course.Id}", CourseResponse.From(course, reference));
         }).RequireAuthorization(Policies.Courses);
 
+        // A provider's whole catalogue (docs/training.md): CSV as text/csv, or a JSON array of the same rows.
+        group.MapPost("/import", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> (
+            HttpContext http, CatalogueImporter importer, Access access, CancellationToken ct) =>
+        {
+            BulkResult result;
+            if (http.Request.HasJsonContentType())
+            {
+                List<CatalogueRow>? rows;
+                try
+                {
+                    rows = await http.Request.ReadFromJsonAsync<List<CatalogueRow>>(ct);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Texts.Pick("Ungültiges JSON.", "Invalid JSON."), detail: e.Message);
+                }
+
+                result = await importer.ImportJsonAsync(rows ?? [], access.OwnsProvider, ct);
+            }
+            else
+            {
+                // Buffered first: the CSV reader reads synchronously, and a request body may not be.
+                await using var file = new MemoryStream();
+                await http.Request.Body.CopyToAsync(file, ct);
+                file.Position = 0;
+                result = await importer.ImportCsvAsync(file, access.OwnsProvider, ct);
+            }
+
+            return result.Imported ? TypedResults.Ok(result) : Refused(result);
+        })
+        .RequireAuthorization(Policies.Courses)
+        .WithSummary("Imports a provider's course catalogue (CSV or JSON, docs/training.md): all rows or none (422 naming every bad row by line and column); upserts by provider and provider course id.");
+
         group.MapPut("/{id:int}", async Task<Results<Ok<CourseResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, CourseInput input, CourseValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
         {
@@ -131,6 +165,18 @@ public static class CourseEndpoints
 
         return group;
     }
+
+    private static ProblemHttpResult Refused(BulkResult result) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: Texts.Pick("Nichts importiert: der Katalog enthält ungültige Zeilen.", "Nothing imported: the catalogue has invalid rows."),
+            detail: Texts.Pick($"{result.Invalid} von {result.Rows} Zeilen sind ungültig (siehe 'rows').", $"{result.Invalid} of {result.Rows} rows are invalid (see 'rows')."),
+            extensions: new Dictionary<string, object?>
+            {
+                ["rowCount"] = result.Rows,
+                ["invalid"] = result.Invalid,
+                ["rows"] = result.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList(),
+            });
 
     private static ProblemHttpResult NotYours(int id) =>
         Problems.Forbidden(Texts.Pick($"Kurs {id} gehört einem anderen Bildungsträger.", $"Course {id} belongs to another provider."));

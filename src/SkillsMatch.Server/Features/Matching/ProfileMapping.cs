@@ -20,7 +20,10 @@ internal static class ProfileMapping
         c.DrivingLicence,
         c.HasCar,
         c.MaxCommuteMinutes,
-        c.HomeMunicipalityAgs);
+        c.HomeMunicipalityAgs)
+    {
+        CareDuties = ClientRules.HasCareDuties(c.Barriers),
+    };
 
     public static NeedProfile ToProfile(this Need n) => new(
         n.Id,
@@ -35,6 +38,7 @@ internal static class ProfileMapping
         n.MaxCommuteMinutes)
     {
         NiceToHaveCertificates = n.NiceToHaveCertificates,
+        OnTheJob = [.. n.Skills.Where(s => s.MustHave && s.OnTheJobWeeks > 0).Select(s => new OnTheJob(s.SkillId, s.OnTheJobWeeks!.Value))],
     };
 
     public static CourseOffer ToOffer(this Course c) => new(
@@ -52,5 +56,12 @@ internal static class ProfileMapping
         [.. c.PrerequisiteSkills.Select(s => new SkillLevel(s.SkillId, s.Level))],
         c.PrerequisiteCertificates,
         [.. c.PrerequisiteLanguages.Select(l => new LanguageLevel(l.Code, (int)l.Level))],
-        [.. c.Cohorts.Select(k => new Cohort(k.StartDate, k.Capacity, k.SeatsTaken))]);
+        [.. c.Cohorts.Select(k => new Cohort(k.StartDate, k.Capacity, k.SeatsTaken))])
+    {
+        SeriesId = c.SeriesId,
+        Module = c.Module,
+        RequiresModules = c.RequiresModules,
+        ChildcareCompatible = c.ChildcareCompatible,
+        Funding = c.Funding.FirstOrDefault() ?? "",
+    };
 }

@@ -63,6 +63,9 @@ public sealed class NeedSkill
     public required string SkillId { get; set; }
     public int MinLevel { get; set; }
     public bool MustHave { get; set; }
+
+    /// <summary>Weeks of familiarisation (Einarbeitung) in which the employer teaches this must-have skill; null: a course or the client must bring it.</summary>
+    public int? OnTheJobWeeks { get; set; }
 }
 
 public sealed class NeedComment

@@ -7,7 +7,8 @@ using SkillsMatch.Server.Data;
 namespace SkillsMatch.Server.Features.Needs;
 
 /// <summary>A skill a need asks for; <c>minLevel</c> 1 basic … 4 expert, 1 when left out.</summary>
-public sealed record SkillRequirementInput(string? SkillId, int? MinLevel);
+/// <param name="OnTheJobWeeks">For a must-have: weeks of familiarisation in which the employer teaches it (1–12).</param>
+public sealed record SkillRequirementInput(string? SkillId, int? MinLevel, int? OnTheJobWeeks = null);
 
 public sealed record LanguageInput(string? Code, string? Level);
 
@@ -46,7 +47,7 @@ public sealed record NeedInput(
         : null);
 }
 
-public sealed record NeedSkillResponse(string SkillId, string Label, int MinLevel);
+public sealed record NeedSkillResponse(string SkillId, string Label, int MinLevel, int? OnTheJobWeeks = null);
 
 public sealed record LanguageResponse(string Code, string Level);
 
@@ -81,7 +82,7 @@ public sealed record NeedResponse(
     public static NeedResponse From(Need n, ReferenceData reference)
     {
         var language = Texts.Current;
-        NeedSkillResponse Skill(NeedSkill s) => new(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(language) ?? s.SkillId, s.MinLevel);
+        NeedSkillResponse Skill(NeedSkill s) => new(s.SkillId, reference.Taxonomy.FindSkill(s.SkillId)?.Label(language) ?? s.SkillId, s.MinLevel, s.OnTheJobWeeks);
         return new NeedResponse(
             n.Id, n.Kind, n.EmployerId, n.Employer?.Name, n.ForumRoundId, n.Title, n.OccupationId,
             n.OccupationId is null ? null : reference.Taxonomy.FindOccupation(n.OccupationId)?.Label(language),
@@ -103,6 +104,9 @@ public sealed class SkillRequirementValidator : AbstractValidator<SkillRequireme
         RuleFor(s => s.SkillId).NotEmpty().KnownSkill(reference);
         // Left out it is 1 (basic): employers rarely know the scale.
         RuleFor(s => s.MinLevel).InclusiveBetween(1, 4);
+
+        // Familiarisation closes small gaps only; anything longer is training.
+        RuleFor(s => s.OnTheJobWeeks).InclusiveBetween(1, NeedRules.MaxOnTheJobWeeks);
     }
 }
 
@@ -186,7 +190,7 @@ internal static class NeedMapping
         need.MaxCommuteMinutes = input.MaxCommuteMinutes;
         need.Skills =
         [
-            .. input.MustHave!.Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel ?? 1, MustHave = true }),
+            .. input.MustHave!.Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel ?? 1, MustHave = true, OnTheJobWeeks = s.OnTheJobWeeks }),
             .. (input.NiceToHave ?? []).Select(s => new NeedSkill { SkillId = s.SkillId!, MinLevel = s.MinLevel ?? 1, MustHave = false }),
         ];
         need.Certificates = [.. (input.Certificates ?? []).Select(c => c.ToUpperInvariant()).Distinct()];
@@ -204,4 +208,10 @@ internal static class NeedMapping
         (NeedStatus.Closed, NeedStatus.Open) => true,
         _ => false,
     };
+}
+
+public static class NeedRules
+{
+    /// <summary>The longest familiarisation (Einarbeitung) a need may count on to close a must-have gap.</summary>
+    public const int MaxOnTheJobWeeks = 12;
 }

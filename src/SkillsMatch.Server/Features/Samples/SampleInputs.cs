@@ -54,7 +54,8 @@ public sealed class SampleInputs(Action<string, long, string, string> error)
         Items(row.PrerequisiteCertificates),
         Languages(row.PrerequisiteLanguages, file, line, "prerequisite_languages"),
         row.DurationWeeks, row.HoursPerWeek, Cohorts(row.Cohorts, file, line),
-        row.MunicipalityAgs, row.Remote, row.CostEuros, Items(row.Funding), row.AzavCertified, null);
+        row.MunicipalityAgs, row.Remote, row.CostEuros, Items(row.Funding), row.AzavCertified, null,
+        row.ProviderCourseId, row.SeriesId, row.SeriesName, row.Module, Modules(row.RequiresModules, file, line), row.Format, row.ChildcareCompatible, row.Content);
 
     public (OutcomeInput Input, OutcomeStage? Stage) Outcome(OutcomeRow row, string file, long line)
     {
@@ -90,7 +91,9 @@ public sealed class SampleInputs(Action<string, long, string, string> error)
         Join(c.PrerequisiteSkills.Select(s => Invariant($"{s.SkillId}:{s.Level}"))), Join(c.PrerequisiteCertificates), Join(c.PrerequisiteLanguages.Select(Language)),
         c.DurationWeeks, c.HoursPerWeek,
         Join(c.Cohorts.Select(k => Invariant($"{k.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{k.Capacity}:{k.SeatsTaken}"))),
-        c.MunicipalityAgs, c.Remote, c.CostEuros, Join(c.Funding), c.AzavCertified);
+        c.MunicipalityAgs, c.Remote, c.CostEuros, Join(c.Funding), c.AzavCertified,
+        c.ProviderCourseId, c.SeriesId, c.SeriesName, c.SeriesId is null ? null : c.Module,
+        Join(c.RequiresModules.Select(m => m.ToString(CultureInfo.InvariantCulture))), c.Format, c.ChildcareCompatible, c.Content);
 
     public static OutcomeRow Row(Outcome o) => new(
         o.Id, o.NeedId, o.ClientId ?? 0, o.Stage.ToString(), o.Reason, o.Date, o.DecidedBy, o.RankAtProposal, o.PassOverReason, (int?)o.ImpressionId);
@@ -162,6 +165,9 @@ public sealed class SampleInputs(Action<string, long, string, string> error)
     private List<PastOccupationInput>? PastOccupations(string cell, string file, long line) =>
         Tuples(cell, 2, file, line, "past_occupations", "occupation-id:years")?.Select(t => new PastOccupationInput(
             t[0], double.TryParse(t[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var years) ? years : null)).ToList();
+
+    private List<int> Modules(string cell, string file, long line) =>
+        [.. Items(cell).Select(m => Number(m, file, line, "requires_modules")).OfType<int>()];
 
     private List<CohortInput>? Cohorts(string cell, string file, long line)
     {

@@ -70,7 +70,15 @@ public sealed record CourseRow(
     bool Remote,
     decimal CostEuros,
     string Funding,
-    bool AzavCertified);
+    bool AzavCertified,
+    string? ProviderCourseId = null,
+    string? SeriesId = null,
+    string? SeriesName = null,
+    int? Module = null,
+    string RequiresModules = "",
+    string? Format = null,
+    bool ChildcareCompatible = false,
+    string? Content = null);
 
 public sealed record OutcomeRow(int Id, int NeedId, int ClientId, string Stage, string? Reason, DateOnly Date, string? DecidedBy, int? RankAtProposal, string? PassOverReason, int? ImpressionId);
 

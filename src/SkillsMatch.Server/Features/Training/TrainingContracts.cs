@@ -7,7 +7,10 @@ namespace SkillsMatch.Server.Features.Training;
 
 public sealed record GapItemResponse(GapKind Kind, string Id, string Label, int Required, int Current);
 
-public sealed record PlanStepResponse(int CourseId, string CourseTitle, string Provider, DateOnly Start, DateOnly End, int Weeks, string Term, decimal CostEuros, IReadOnlyList<GapItemResponse> Closes, bool Prerequisite);
+public sealed record PlanStepResponse(int CourseId, string CourseTitle, string Provider, DateOnly Start, DateOnly End, int Weeks, string Term, decimal CostEuros, IReadOnlyList<GapItemResponse> Closes, bool Prerequisite)
+{
+    public string Funding { get; init; } = "";
+}
 
 public sealed record TrainingPlanResponse(
     bool ReadyInTime,
@@ -21,6 +24,17 @@ public sealed record TrainingPlanResponse(
     IReadOnlyList<GapItemResponse> NotInTime,
     IReadOnlyList<string> Explanation)
 {
+    /// <summary>Funding instruments of the steps (Bildungsgutschein, AVGS, …).</summary>
+    public IReadOnlyList<string> Funding { get; init; } = [];
+
+    /// <summary>Gap items the employer teaches on the job (Einarbeitung), and for how many weeks.</summary>
+    public IReadOnlyList<GapItemResponse> OnTheJob { get; init; } = [];
+
+    public int FamiliarisationWeeks { get; init; }
+
+    /// <summary>Gap items courses teach, but in no cohort the client can attend (weekly hours, care duties).</summary>
+    public IReadOnlyList<GapItemResponse> NoCohortFits { get; init; } = [];
+
     public static TrainingPlanResponse? From(TrainingPlan? plan) => plan is null ? null : new(
         plan.ReadyInTime,
         plan.ReadyBy,
@@ -30,10 +44,16 @@ public sealed record TrainingPlanResponse(
         [.. plan.Gap.Select(Item)],
         [.. plan.Steps.Select(s => new PlanStepResponse(
             s.CourseId, s.CourseTitle, s.Provider, s.Start, s.End, s.Weeks, s.Weeks <= CourseOffer.ShortTermWeeks ? "short" : "medium",
-            s.CostEuros, [.. s.Closes.Select(Item)], s.Prerequisite))],
+            s.CostEuros, [.. s.Closes.Select(Item)], s.Prerequisite) { Funding = s.Funding })],
         [.. plan.Uncovered.Select(Item)],
         [.. plan.NotInTime.Select(Item)],
-        plan.Explanation);
+        plan.Explanation)
+    {
+        Funding = plan.Funding,
+        OnTheJob = [.. plan.OnTheJob.Select(Item)],
+        FamiliarisationWeeks = plan.FamiliarisationWeeks,
+        NoCohortFits = [.. plan.NoCohortFits.Select(Item)],
+    };
 
     private static GapItemResponse Item(GapItem g) => new(g.Kind, g.Id, g.Label, g.Required, g.Current);
 }

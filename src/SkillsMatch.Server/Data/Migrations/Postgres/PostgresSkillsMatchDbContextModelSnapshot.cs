@@ -461,6 +461,13 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("ChildcareCompatible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<decimal>("CostEuros")
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
@@ -471,11 +478,21 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                     b.Property<int>("DurationWeeks")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("FullTime");
+
                     b.PrimitiveCollection<List<string>>("Funding")
                         .IsRequired()
                         .HasColumnType("text[]");
 
                     b.Property<int>("HoursPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Module")
                         .HasColumnType("integer");
 
                     b.Property<string>("MunicipalityAgs")
@@ -491,8 +508,24 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ProviderCourseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("Remote")
                         .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<int>>("RequiresModules")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SeriesName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -507,6 +540,9 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderCourseId")
+                        .IsUnique();
 
                     b.ToTable("Courses");
                 });
@@ -1323,6 +1359,8 @@ namespace SkillsMatch.Server.Data.Migrations.Postgres
                             b1.Property<int>("MinLevel");
 
                             b1.Property<bool>("MustHave");
+
+                            b1.Property<int?>("OnTheJobWeeks");
 
                             b1.Property<string>("SkillId")
                                 .IsRequired()

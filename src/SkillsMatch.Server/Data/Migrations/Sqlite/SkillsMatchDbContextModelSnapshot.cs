@@ -441,6 +441,13 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ChildcareCompatible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("CostEuros")
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
@@ -451,11 +458,21 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                     b.Property<int>("DurationWeeks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("FullTime");
+
                     b.PrimitiveCollection<string>("Funding")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Module")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MunicipalityAgs")
@@ -471,8 +488,24 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderCourseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Remote")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RequiresModules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -487,6 +520,9 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderCourseId")
+                        .IsUnique();
 
                     b.ToTable("Courses");
                 });
@@ -1289,6 +1325,8 @@ namespace SkillsMatch.Server.Data.Migrations.Sqlite
                             b1.Property<int>("MinLevel");
 
                             b1.Property<bool>("MustHave");
+
+                            b1.Property<int?>("OnTheJobWeeks");
 
                             b1.Property<string>("SkillId")
                                 .IsRequired()
