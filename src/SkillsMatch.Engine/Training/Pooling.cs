@@ -75,6 +75,7 @@ public static class Pooling
             .OrderByDescending(p => p.EmployerIds.Count)
             .ThenByDescending(p => p.ClientsReadyInTime)
             .ThenBy(p => p.CohortStart)
+            .ThenBy(p => p.CourseId) // a total order: equal rows must not come out in the order the needs were read in
             .ToList();
 
         // Demanded abilities no catalogue course teaches, from the needs themselves.
@@ -104,6 +105,8 @@ public static class Pooling
             .OrderByDescending(c => c.Employers)
             .ThenByDescending(c => c.Needs)
             .ThenBy(c => c.Label, StringComparer.Ordinal)
+            .ThenBy(c => c.Kind)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         return new PoolingReport(proposals, toCommission);
     }
