@@ -306,9 +306,8 @@ public sealed class BulkTests
             var file = Path.Combine(folder, "clients.csv");
             await File.WriteAllTextAsync(file, string.Join('\n', lines) + "\n");
 
-            var error = new StringWriter();
-            var previous = Console.Error;
-            Console.SetError(error);
+            var capture = await ConsoleCapture.StartAsync();
+            var error = capture.Error;
             int refused, skipped, exported;
             try
             {
@@ -318,7 +317,7 @@ public sealed class BulkTests
             }
             finally
             {
-                Console.SetError(previous);
+                await capture.DisposeAsync();
             }
 
             Assert.Equal(1, refused);

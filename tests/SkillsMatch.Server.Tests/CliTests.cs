@@ -110,17 +110,16 @@ public sealed class CliTests
                 await db.SaveChangesAsync();
             }
 
-            var error = new StringWriter();
-            var previous = Console.Error;
             int exit;
-            Console.SetError(error);
+            var capture = await ConsoleCapture.StartAsync();
+            var error = capture.Error;
             try
             {
                 exit = await root.Parse(["samples", "import", Features.Samples.SampleFiles.Locate(null), .. storage]).InvokeAsync();
             }
             finally
             {
-                Console.SetError(previous);
+                await capture.DisposeAsync();
             }
 
             Assert.Equal(1, exit);
@@ -145,12 +144,9 @@ public sealed class CliTests
         {
             var root = Cli.Create((_, _) => Task.FromResult(0));
             var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
-            var output = new StringWriter();
-            var error = new StringWriter();
-            var (previousOut, previousError) = (Console.Out, Console.Error);
             int exit, refused;
-            Console.SetOut(output);
-            Console.SetError(error);
+            var capture = await ConsoleCapture.StartAsync();
+            var (output, error) = (capture.Out, capture.Error);
             try
             {
                 exit = await root.Parse(["users", "add", "--email", "erste.admin@kreis.example", "--role", "admin", .. storage]).InvokeAsync();
@@ -158,8 +154,7 @@ public sealed class CliTests
             }
             finally
             {
-                Console.SetOut(previousOut);
-                Console.SetError(previousError);
+                await capture.DisposeAsync();
             }
 
             Assert.Equal(0, exit);
@@ -198,8 +193,7 @@ public sealed class CliTests
         {
             var root = Cli.Create((_, _) => Task.FromResult(0));
             var storage = new[] { "--Storage:DataDirectory", folder, "--Storage:SeedSamplesOnStart", "false", "--Jobs:Enabled", "false" };
-            var previous = Console.Error;
-            Console.SetError(TextWriter.Null);
+            var capture = await ConsoleCapture.StartAsync();
             try
             {
                 foreach (var name in new[] { "decisions", "fairness" })
@@ -213,7 +207,7 @@ public sealed class CliTests
             }
             finally
             {
-                Console.SetError(previous);
+                await capture.DisposeAsync();
             }
         }
         finally

@@ -272,10 +272,9 @@ public sealed class ReportCliTests
             Assert.Equal(0, await root.Parse(["samples", "import", Features.Samples.SampleFiles.Locate(null), .. storage]).InvokeAsync());
             var csv = Path.Combine(folder, "bedarf.csv");
             var xlsx = Path.Combine(folder, "kurse.xlsx");
-            var error = new StringWriter();
-            var previous = Console.Error;
             int demand, commission, bad;
-            Console.SetError(error);
+            var capture = await ConsoleCapture.StartAsync();
+            var error = capture.Error;
             try
             {
                 demand = await root.Parse(["report", "demand", "--from", "2027-01-01", "--to", "2027-03-31", "--by", "verbandsgemeinde", "--period", "quarter", "--format", "csv", "--out", csv, .. storage]).InvokeAsync();
@@ -284,7 +283,7 @@ public sealed class ReportCliTests
             }
             finally
             {
-                Console.SetError(previous);
+                await capture.DisposeAsync();
             }
 
             Assert.Equal(0, demand);
