@@ -25,6 +25,7 @@ using SkillsMatch.Server.Features.Reference;
 using SkillsMatch.Server.Features.Reports;
 using SkillsMatch.Server.Features.Samples;
 using SkillsMatch.Server.Features.Training;
+using SkillsMatch.Server.Pages;
 
 namespace SkillsMatch.Server;
 
@@ -42,6 +43,7 @@ public static class SkillsMatchSetup
         builder.Logging.AddFilter("Hangfire.Storage.SQLite", LogLevel.Warning);
         builder.AddStorage();
         services.AddAudit();
+        services.AddPages();
         services.AddRateLimits(builder.Configuration);
 
         // The server does not announce what it is; HSTS (outside Development) tells browsers to stay on HTTPS for a year.
@@ -169,7 +171,8 @@ public static class SkillsMatchSetup
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API")).AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
 
         // The API's endpoints share one group, so rules every body obeys are set once.

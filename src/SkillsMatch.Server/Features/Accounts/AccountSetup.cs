@@ -122,6 +122,7 @@ public static class AccountSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = "/login";
+            options.AccessDeniedPath = "/access-denied";
 
             // The API answers 401/403 as problems; only pages redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
@@ -165,6 +166,7 @@ public static class AccountSetup
             .AddPolicy(Policies.Employer, p => p.RequireRole(Roles.Employer))
             .AddPolicy(Policies.Caseworker, p => p.RequireRole(Roles.Caseworker))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.TrainingProvider))
             .AddPolicy(Policies.Forum, p => p.RequireRole(Roles.Employer, Roles.Caseworker))
             .AddPolicy(Policies.Directory, p => p.RequireRole(Roles.Employer, Roles.Caseworker, Roles.Admin))
             .AddPolicy(Policies.ForumStaff, p => p.RequireRole(Roles.Caseworker, Roles.Admin))
@@ -206,6 +208,9 @@ public static class Policies
     public const string Employer = "employer";
     public const string Caseworker = "caseworker";
     public const string Admin = "admin";
+
+    /// <summary>Training providers: their own courses and the demand for them (the provider's pages).</summary>
+    public const string Provider = "provider";
 
     /// <summary>Employers (their own organisation) and caseworkers (the employer service, for everyone).</summary>
     public const string Forum = "forum";
