@@ -440,16 +440,32 @@ public sealed class TrainingPlanner
             // found early, and its end and cost then prune every branch that cannot beat it.
             var open = items.Where(i => !closed.Contains(i)).ToList();
             var options = new Dictionary<int, (CourseOffer Course, int Closes, DateOnly Start)>();
+
+            // Whatever this branch adds, an item it closes is taught by a reachable course not yet
+            // taken with a cohort from freeFrom that ends before the need starts: at most that many.
+            var attainable = closed.Count;
             foreach (var item in open)
             {
+                var closable = false;
                 foreach (var course in planner.CoursesFor(item))
                 {
-                    if (!options.ContainsKey(course.Id) && Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && Reachable(course))
+                    if (Teaches(course, item) && steps.All(s => s.CourseId != course.Id) && Reachable(course))
                     {
-                        var start = Cohort(course, freeFrom)?.Start ?? DateOnly.MaxValue;
-                        options[course.Id] = (course, open.Count(i => Teaches(course, i)), start);
+                        var cohort = options.TryGetValue(course.Id, out var known) ? known.Start : Cohort(course, freeFrom)?.Start ?? DateOnly.MaxValue;
+                        closable |= cohort != DateOnly.MaxValue;
+                        options.TryAdd(course.Id, (course, open.Count(i => Teaches(course, i)), cohort));
                     }
                 }
+
+                if (closable)
+                {
+                    attainable++;
+                }
+            }
+
+            if (!CanImprove(attainable, end, cost))
+            {
+                return;
             }
 
             foreach (var (course, _, _) in options.Values.OrderByDescending(o => o.Closes).ThenBy(o => o.Start).ThenBy(o => o.Course.CostEuros).ThenBy(o => o.Course.Id))
@@ -485,8 +501,10 @@ public sealed class TrainingPlanner
                     return;
                 }
 
+                // Only courses that mention the first missing item can teach it: those, in catalogue order.
                 var missing = holdings.MissingPrerequisites(course).ToList();
-                foreach (var first in planner.Catalogue.Where(c => c.Id != course.Id && steps.All(s => s.CourseId != c.Id) && missing.All(m => Teaches(c, m))))
+                var mentioning = missing.Count == 0 ? planner.Catalogue : planner.CoursesFor(missing[0]);
+                foreach (var first in mentioning.Where(c => c.Id != course.Id && steps.All(s => s.CourseId != c.Id) && missing.All(m => Teaches(c, m))))
                 {
                     if (!Reachable(first) || !holdings.MeetsPrerequisites(first) || Cohort(first, freeFrom) is not { } firstCohort)
                     {
@@ -595,6 +613,18 @@ public sealed class TrainingPlanner
             }
 
             return end < Best.End || (end == Best.End && cost < Best.Cost);
+        }
+
+        /// <summary>
+        /// Can a branch whose plans close at most <paramref name="attainable"/> items, end no sooner than
+        /// <paramref name="end"/> and cost no less than <paramref name="cost"/> still beat the best plan?
+        /// Plans are compared as in <see cref="Consider"/>: more closed, then sooner, then cheaper.
+        /// </summary>
+        private bool CanImprove(int attainable, DateOnly end, decimal cost)
+        {
+            var best = Best;
+            return attainable > best.Closed.Count
+                || (attainable == best.Closed.Count && (end < best.End || (end == best.End && cost < best.Cost)));
         }
 
         private void Consider(Candidate candidate)
