@@ -110,7 +110,7 @@ public static class SkillsMatchSetup
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<StrictIntRouteConstraint>("int"));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Translate);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(options => options.AddSchemaTransformer(EnumNamesConverter.DescribeNames));
+        services.AddOpenApi(OpenApiDocs.Configure);
 
         // Bounded cost: a request still running after Limits:RequestTimeoutSeconds is cancelled (its
         // token fires; EF Core stops the query) and answered 503, so no single request holds the machine.
@@ -170,7 +170,16 @@ public static class SkillsMatchSetup
         });
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("SkillsMatch API")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("SkillsMatch API")
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .DisableDefaultFonts()
+            .HideClientButton()
+            .HideDeveloperTools()
+            .ForceLightMode()
+            .HideDarkModeToggle()).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
