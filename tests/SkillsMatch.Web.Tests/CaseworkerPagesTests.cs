@@ -71,4 +71,74 @@ public sealed class CaseworkerPagesTests(WebApp app)
 
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task A_stale_edit_shows_what_changed_and_overwrites_nothing()
+    {
+        var clientId = await app.WithDbAsync(db => db.Clients.Where(c => c.Caseworker == "IFK-01").OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/clients/{clientId}/edit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Profil bearbeiten");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var loaded = int.Parse(await page.GetByLabel("Stunden pro Woche").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Someone else saves meanwhile.
+        var theirs = loaded == 20 ? 21 : 20;
+        var mine = loaded == 30 ? 31 : 30;
+        await app.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.FirstAsync(c => c.Id == clientId);
+            client.HoursPerWeek = theirs;
+            return await db.SaveChangesAsync();
+        });
+
+        await page.GetByLabel("Stunden pro Woche").FillAsync(mine.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Jemand anderes hat dieses Profil inzwischen gespeichert.");
+        var changes = page.GetByRole(AriaRole.Table, new() { Name = "Was sich inzwischen geändert hat" });
+        var row = changes.GetByRole(AriaRole.Row).Filter(new() { HasText = "Stunden pro Woche" });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync(theirs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync(mine.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByLabel("Stunden pro Woche")).ToHaveValueAsync(mine.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        Assert.Equal(theirs, await app.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.HoursPerWeek).FirstAsync()));
+
+        // Saving again is a deliberate choice on the stored version: now it applies.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Das Profil wurde gespeichert.");
+        Assert.Equal(mine, await app.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.HoursPerWeek).FirstAsync()));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_invalid_edit_names_the_field_in_the_error_summary()
+    {
+        var clientId = await app.WithDbAsync(db => db.Clients.Where(c => c.Caseworker == "IFK-01").OrderBy(c => c.Id).Skip(1).Select(c => c.Id).FirstAsync());
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/clients/{clientId}/edit");
+        await page.GetByLabel("Stunden pro Woche").FillAsync("99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        await summary.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Stunden pro Woche")).ToBeFocusedAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        Assert.NotEqual(99, await app.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.HoursPerWeek).FirstAsync()));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_unknown_client_is_not_found_as_in_the_api()
+    {
+        // The test app reaches every caseload (Access:Caseload = All, SkillsMatchFactory), so out of reach means not there.
+        var unknown = await app.WithDbAsync(db => db.Clients.MaxAsync(c => c.Id)) + 1000;
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        foreach (var path in new[] { $"/caseworker/clients/{unknown}", $"/caseworker/clients/{unknown}/plan", $"/caseworker/clients/{unknown}/edit" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+        }
+
+        await page.Context.CloseAsync();
+    }
 }
