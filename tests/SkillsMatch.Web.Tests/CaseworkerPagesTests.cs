@@ -6,6 +6,9 @@ using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Matching;
+using SkillsMatch.Server.Features.Needs;
+using SkillsMatch.Server.Features.Outcomes;
+using SkillsMatch.Server.Features.Ranking;
 
 namespace SkillsMatch.Web.Tests;
 
@@ -69,6 +72,86 @@ public sealed class CaseworkerPagesTests(WebApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
+        // The open needs, searched by title, lead to the need's candidates.
+        var needId = int.Parse(needHref!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var title = await app.WithDbAsync(db => db.Needs.Where(n => n.Id == needId).Select(n => n.Title).FirstAsync());
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Bedarfe" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Offene Bedarfe");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByLabel("Titel enthält").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        var found = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Rowheader);
+        Assert.True(await found.CountAsync() > 0, "the search found no need");
+        foreach (var header in await found.AllInnerTextsAsync())
+        {
+            Assert.Contains(title, header, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The need from the client's "Passende Bedarfe" (titles repeat, so it may be on a later page of the search).
+        await page.GotoAsync(needHref);
+        Assert.EndsWith($"/caseworker/needs/{needId}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Kandidatinnen und Kandidaten");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The list shown was recorded as impressions, and audited with its list id.
+        var rows = page.Locator("table.candidates tbody tr");
+        Assert.True(await rows.CountAsync() > 0, "no candidates shown");
+        var shownList = await app.WithDbAsync(db => db.AuditLog.AsNoTracking()
+            .Where(e => e.Endpoint == "GET /caseworker/needs/{id}" && e.NeedId == needId && e.ListId != null).OrderByDescending(e => e.Id).Select(e => e.ListId).FirstAsync());
+        var impressions = await app.WithDbAsync(db => db.Impressions.AsNoTracking().Where(i => i.ListId == shownList).OrderBy(i => i.Rank).ToListAsync());
+        Assert.Equal(await rows.CountAsync(), impressions.Count);
+        Assert.All(impressions, i => Assert.Equal(ListKind.Candidates, i.Kind));
+
+        // Propose the second-ranked candidate in one step.
+        var row = rows.Nth(1);
+        var candidate = (await row.GetByRole(AriaRole.Rowheader).InnerTextAsync()).Trim();
+        await row.GetByLabel("Stand").SelectOptionAsync(new SelectOptionValue { Label = "Vorgeschlagen" });
+        await row.GetByLabel("Begründung (freiwillig)").FillAsync("Passt gut zum Team.");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Eintragen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Eingetragen: Vorgeschlagen – {candidate}.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var candidateId = await app.WithDbAsync(db => db.Clients.Where(c => c.Reference == candidate).Select(c => c.Id).FirstAsync());
+        var outcome = await app.WithDbAsync(db => db.Outcomes.AsNoTracking().Where(o => o.NeedId == needId && o.ClientId == candidateId).OrderByDescending(o => o.Id).FirstAsync());
+        Assert.Equal(OutcomeStage.Proposed, outcome.Stage);
+        Assert.Equal("Passt gut zum Team.", outcome.Reason);
+        Assert.Equal(impressions[1].Id, outcome.ImpressionId);
+        Assert.Equal(2, outcome.RankAtProposal);
+
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Start_page_counts_own_clients_and_open_needs()
+    {
+        var (own, open) = await app.WithDbAsync(async db => (
+            await db.Clients.CountAsync(c => c.Caseworker == "IFK-01"),
+            await db.Needs.CountAsync(n => n.Status == NeedStatus.Open)));
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        Assert.EndsWith("/caseworker", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText($"{own} Klientinnen und Klienten in Ihrem Fallbestand IFK-01.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"{open} offene Bedarfe von Arbeitgebern.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_outcome_the_api_refuses_is_named_in_the_error_summary_and_not_stored()
+    {
+        var needId = await app.WithDbAsync(db => db.Needs.Where(n => n.Status == NeedStatus.Open).OrderByDescending(n => n.Id).Select(n => n.Id).FirstAsync());
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/needs/{needId}");
+        var rows = page.Locator("table.candidates tbody tr");
+        Assert.True(await rows.CountAsync() > 1, "fewer than two candidates");
+
+        // The first row's form names the second row's impression: not a row shown for this client.
+        var other = await rows.Nth(1).Locator("input[name=impressionId]").InputValueAsync();
+        var before = await app.WithDbAsync(db => db.Outcomes.CountAsync());
+        await rows.First.Locator("input[name=impressionId]").EvaluateAsync("(e, v) => e.value = v", other);
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "Eintragen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Die Anzeige {other} gehört nicht zu Bedarf {needId}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Outcomes.CountAsync()));
         await page.Context.CloseAsync();
     }
 
