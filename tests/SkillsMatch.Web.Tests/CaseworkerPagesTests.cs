@@ -59,6 +59,18 @@ public sealed class CaseworkerPagesTests(WebApp app)
         Assert.Contains(audited, e => e.ListId != null && e.Role == Roles.Caseworker && e.Status == 200);
         var needHref = await needLinks.First.GetAttributeAsync("href");
 
+        // No protected attribute in the matching view: neither named nor shown.
+        var birthYear = await app.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.Protected.BirthYear).FirstAsync());
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("Geschlecht", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geburtsjahr", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Staatsangehörigkeit", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schwerbehinderung", text, StringComparison.Ordinal);
+        if (birthYear is { } year)
+        {
+            Assert.DoesNotContain(year.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        }
+
         // The printable plan: its heading, and the navigation is hidden in print.
         await page.GetByRole(AriaRole.Link, new() { Name = "Plan zum Ausdrucken" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ihr Plan für den Weg in Arbeit");
@@ -222,6 +234,20 @@ public sealed class CaseworkerPagesTests(WebApp app)
             Assert.Equal(404, response!.Status);
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_caseworker_pages_speak_english_when_asked()
+    {
+        var (clientId, _) = await ClientWithMatchesAsync();
+        var page = await app.SignedInAsync(Roles.Caseworker, "en-GB");
+        await page.GotoAsync("/language?culture=en&returnUrl=/caseworker/clients");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Caseload");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GotoAsync($"/caseworker/clients/{clientId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Matching needs" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }
