@@ -60,72 +60,8 @@ public static class MatchingEndpoints
         // Ranked lists name clients: caseworkers only (employers get pseudonymous-candidates).
         var group = routes.MapGroup("/api").WithTags("Matching").RequireAuthorization(Policies.Caseworker).Audited();
 
-        group.MapGet("/needs/{id:int}/candidates", async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
-        {
-            if (CheckTop(top) is { } problem)
-            {
-                return problem;
-            }
-
-            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null)
-            {
-                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
-            }
-
-            // The list is served only if every client in it still exists when its impressions are
-            // written (in one write transaction); a client deleted since the snapshot was taken
-            // means a fresher snapshot and a new ranking, so every list is the ranking of one snapshot.
-            var profile = need.ToProfile();
-            var summary = await NeedSummary.ForAsync(need, db, reference, ct);
-            for (var attempt = 1; ; attempt++)
-            {
-                if (attempt > 1)
-                {
-                    await host.RefreshAsync(db, ct);
-                }
-
-                var snapshot = await host.SnapshotAsync(db, ct);
-                var matcher = host.MatcherOver(snapshot);
-                var ranked = matcher.CandidatesFor(profile, top ?? 50, clock.Today(), Texts.Current);
-                var ids = ranked.Select(r => r.ClientId).ToList();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.ConsentToShare }, ct);
-                if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
-                {
-                    return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
-                }
-
-                if (references.Count < ids.Count && attempt < MaxAttempts)
-                {
-                    continue;
-                }
-
-                ranked = [.. ranked.Where(r => references.ContainsKey(r.ClientId))];
-                RecordedList list;
-                try
-                {
-                    list = await ImpressionLog.RecordAsync(
-                        db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
-                    await transaction.CommitAsync(ct);
-                }
-                catch (DbUpdateException e) when (DbConstraints.IsForeignKeyViolation(e) && attempt < MaxAttempts)
-                {
-                    // Under PostgreSQL's read committed a client may be deleted between the check and
-                    // the impressions' insert; the foreign key refuses the insert: rank again, as above.
-                    await transaction.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    continue;
-                }
-                response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Ok(new CandidatesResponse(
-                    id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
-                    [.. ranked.Select((r, i) => new CandidateRow(
-                        i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId].Reference, references[r.ClientId].ConsentToShare, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))],
-                    summary));
-            }
-        });
+        group.MapGet("/needs/{id:int}/candidates", (int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            Candidates(id, top, db, host, reference, clock, response, ct));
 
         group.MapGet("/needs/{id:int}/shortlist", async Task<Results<Ok<ShortlistResponse>, ProblemHttpResult>> (
             int id, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, RankerStore rankers, TimeProvider clock, CancellationToken ct) =>
@@ -160,51 +96,123 @@ public static class MatchingEndpoints
                 await NeedSummary.ForAsync(need, db, reference, ct)));
         });
 
-        group.MapGet("/clients/{id:int}/matches", async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> (
-            int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/clients/{id:int}/matches", (int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            Matches(id, top, db, host, reference, access, clock, response, ct));
+    }
+
+    /// <summary>The ranked clients of a need, recorded as impressions (the list shown).</summary>
+    internal static async Task<Results<Ok<CandidatesResponse>, ValidationProblem, ProblemHttpResult>> Candidates(
+        int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        if (CheckTop(top) is { } problem)
         {
-            if (CheckTop(top) is { } problem)
+            return problem;
+        }
+
+        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null)
+        {
+            return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+        }
+
+        // The list is served only if every client in it still exists when its impressions are
+        // written (in one write transaction); a client deleted since the snapshot was taken
+        // means a fresher snapshot and a new ranking, so every list is the ranking of one snapshot.
+        var profile = need.ToProfile();
+        var summary = await NeedSummary.ForAsync(need, db, reference, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1)
             {
-                return problem;
+                await host.RefreshAsync(db, ct);
             }
 
-            var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (client is null || !access.Reaches(client))
-            {
-                return Problems.NotFound(Texts.Pick("Klient", "client"), id);
-            }
-
-            // Only the open needs sharing a skill or an occupation group with the client are scored.
             var snapshot = await host.SnapshotAsync(db, ct);
-            response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var matcher = host.MatcherOver(snapshot);
-            var ranked = matcher.NeedsFor(id, snapshot.OpenNeeds, top ?? 20, clock.Today(), Texts.Current);
-            var needIds = ranked.Select(r => r.NeedId).ToList();
-
-            // Checked and recorded in one write transaction: a need or the client deleted since the
-            // snapshot was taken is left out rather than recorded against a missing row.
+            var ranked = matcher.CandidatesFor(profile, top ?? 50, clock.Today(), Texts.Current);
+            var ids = ranked.Select(r => r.ClientId).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var byId = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
-            if (!await db.Clients.AnyAsync(c => c.Id == id, ct))
+            var references = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.ConsentToShare }, ct);
+            if (!await db.Needs.AnyAsync(n => n.Id == id, ct))
             {
-                return Problems.NotFound(Texts.Pick("Klient", "client"), id);
+                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
             }
 
-            ranked = [.. ranked.Where(r => byId.ContainsKey(r.NeedId))];
-            var employers = await NeedSummary.EmployerNamesAsync(db, byId.Values.Select(n => n.EmployerId), ct);
-            var list = await ImpressionLog.RecordAsync(
-                db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
-            await transaction.CommitAsync(ct);
-            return TypedResults.Ok(new MatchesResponse(
+            if (references.Count < ids.Count && attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            ranked = [.. ranked.Where(r => references.ContainsKey(r.ClientId))];
+            RecordedList list;
+            try
+            {
+                list = await ImpressionLog.RecordAsync(
+                    db, ListKind.Candidates, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(id, r.ClientId, r.Features.ToArray()))], clock.GetUtcNow(), ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbConstraints.IsForeignKeyViolation(e) && attempt < MaxAttempts)
+            {
+                // Under PostgreSQL's read committed a client may be deleted between the check and
+                // the impressions' insert; the foreign key refuses the insert: rank again, as above.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Ok(new CandidatesResponse(
                 id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
-                [.. ranked.Select((r, i) =>
-                {
-                    var need = byId[r.NeedId];
-                    return new NeedMatchRow(i + 1, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan),
-                        employers.GetValueOrDefault(need.EmployerId, ""), reference.Regions.Find(need.MunicipalityAgs)?.Name);
-                })],
-                TrainingEndpoints.ReferralsOf(client, reference)));
-        });
+                [.. ranked.Select((r, i) => new CandidateRow(
+                    i + 1, list.ImpressionIds[i], r.ClientId, references[r.ClientId].Reference, references[r.ClientId].ConsentToShare, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan)))],
+                summary));
+        }
+    }
+
+    /// <summary>The ranked open needs of a client within reach, recorded as impressions (the list shown), with the client's referrals.</summary>
+    internal static async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> Matches(
+        int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        if (CheckTop(top) is { } problem)
+        {
+            return problem;
+        }
+
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null || !access.Reaches(client))
+        {
+            return Problems.NotFound(Texts.Pick("Klient", "client"), id);
+        }
+
+        // Only the open needs sharing a skill or an occupation group with the client are scored.
+        var snapshot = await host.SnapshotAsync(db, ct);
+        response.Headers[SnapshotHeader] = snapshot.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var matcher = host.MatcherOver(snapshot);
+        var ranked = matcher.NeedsFor(id, snapshot.OpenNeeds, top ?? 20, clock.Today(), Texts.Current);
+        var needIds = ranked.Select(r => r.NeedId).ToList();
+
+        // Checked and recorded in one write transaction: a need or the client deleted since the
+        // snapshot was taken is left out rather than recorded against a missing row.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var byId = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        if (!await db.Clients.AnyAsync(c => c.Id == id, ct))
+        {
+            return Problems.NotFound(Texts.Pick("Klient", "client"), id);
+        }
+
+        ranked = [.. ranked.Where(r => byId.ContainsKey(r.NeedId))];
+        var employers = await NeedSummary.EmployerNamesAsync(db, byId.Values.Select(n => n.EmployerId), ct);
+        var list = await ImpressionLog.RecordAsync(
+            db, ListKind.Matches, matcher.Ranker.Name, [.. ranked.Select(r => new ShownRow(r.NeedId, id, r.Features.ToArray()))], clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new MatchesResponse(
+            id, list.ListId, matcher.Ranker.Name, CandidateFeatures.SchemaVersion,
+            [.. ranked.Select((r, i) =>
+            {
+                var need = byId[r.NeedId];
+                return new NeedMatchRow(i + 1, list.ImpressionIds[i], need.Id, need.Title, need.EmployerId, need.MunicipalityAgs, need.PeriodStart, r.Fit, r.Score, r.Correction, FeatureMap(r.Features), r.Explanation, TrainingPlanResponse.From(r.Plan),
+                    employers.GetValueOrDefault(need.EmployerId, ""), reference.Regions.Find(need.MunicipalityAgs)?.Name);
+            })],
+            TrainingEndpoints.ReferralsOf(client, reference)));
     }
 
     internal static ValidationProblem? CheckTop(int? top)

@@ -194,7 +194,7 @@ public static class NeedEndpoints
         return TypedResults.Created($"/api/needs/{need.Id}", NeedResponse.From(need, reference));
     }
 
-    private static async Task<Results<Ok<PagedList<NeedResponse>>, ValidationProblem>> List(
+    internal static async Task<Results<Ok<PagedList<NeedResponse>>, ValidationProblem>> List(
         IQueryable<Need> query, NeedFilter filter, ReferenceData reference, CancellationToken ct)
     {
         var problems = new ProblemBuilder();

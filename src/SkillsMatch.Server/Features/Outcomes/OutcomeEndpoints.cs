@@ -110,23 +110,8 @@ public static class OutcomeEndpoints
             return TypedResults.Ok(OutcomeResponse.From(outcome));
         });
 
-        group.MapPost("/", async Task<Results<Created<OutcomeResponse>, ValidationProblem>> (
-            OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
-        {
-            var problems = new ProblemBuilder();
-            problems.Add(await validator.ValidateAsync(input, ct));
-            await CheckClientAsync(db, access, input, problems, ct);
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var outcome = new Outcome();
-            Apply(input, outcome, await RankOfAsync(db, input, ct));
-            db.Outcomes.Add(outcome);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/outcomes/{outcome.Id}", OutcomeResponse.From(outcome));
-        });
+        group.MapPost("/", (OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
+            Create(input, validator, db, access, ct));
 
         group.MapPut("/{id:int}", async Task<Results<Ok<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
@@ -175,6 +160,25 @@ public static class OutcomeEndpoints
         });
 
         return group;
+    }
+
+    /// <summary>Records an outcome for a client within reach, linked to the row of a served list when named.</summary>
+    internal static async Task<Results<Created<OutcomeResponse>, ValidationProblem>> Create(
+        OutcomeInput input, OutcomeValidator validator, SkillsMatchDbContext db, Access access, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        problems.Add(await validator.ValidateAsync(input, ct));
+        await CheckClientAsync(db, access, input, problems, ct);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var outcome = new Outcome();
+        Apply(input, outcome, await RankOfAsync(db, input, ct));
+        db.Outcomes.Add(outcome);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/outcomes/{outcome.Id}", OutcomeResponse.From(outcome));
     }
 
     /// <summary>The outcomes of clients within the caseworker's reach (all, including erased clients', for scope All).</summary>
