@@ -205,6 +205,44 @@ public sealed partial class EmployerPagesTests(WebApp app)
     }
 
     [BrowserFact]
+    public async Task An_empty_text_is_refused_and_what_the_parser_could_not_read_is_shown_with_its_suggestions()
+    {
+        var page = await app.SignedInAsync(Roles.Employer);
+        await page.GotoAsync("/employer/needs/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary.Locator("a[href='#Text']")).ToHaveCountAsync(1);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await summary.Locator("a[href='#Text']").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Beschreiben Sie in eigenen Worten, wen Sie suchen")).ToBeFocusedAsync();
+
+        await page.GetByLabel("Beschreiben Sie in eigenen Worten, wen Sie suchen").FillAsync("Erntehelfer in Ingelbach");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bedarf speichern" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var unresolved = page.GetByRole(AriaRole.Region, new() { Name = "Das konnten wir nicht zuordnen" });
+        await Assertions.Expect(unresolved).ToContainTextAsync("„Ingelbach“");
+        await Assertions.Expect(unresolved).ToContainTextAsync("Ingelheim");
+        await Assertions.Expect(page.GetByLabel("Arbeitsort")).ToHaveValueAsync("");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_employer_pages_speak_english_on_request()
+    {
+        var page = await app.SignedInAsync(Roles.Employer, "en-GB");
+        await page.GotoAsync("/employer/needs/new");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Report a need");
+        await page.GetByLabel("Describe in your own words whom you are looking for").FillAsync(Sentence);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save need" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByLabel("Number of people")).ToHaveValueAsync("3");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_whole_journey_from_sign_in_to_a_saved_need_works_with_the_keyboard_alone()
     {
         var page = await app.NewPageAsync();
