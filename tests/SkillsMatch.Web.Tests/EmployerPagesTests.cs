@@ -160,7 +160,7 @@ public sealed partial class EmployerPagesTests(WebApp app)
 
         var summary = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(summary).ToContainTextAsync("Das Ende liegt vor dem Beginn.");
-        await Assertions.Expect(summary.Locator("a[href='#Form_Headcount']")).ToHaveCountAsync(1);
+        await Assertions.Expect(summary.Locator("a[href='#Form_Headcount']")).ToContainTextAsync("„Anzahl Personen“");
         await Assertions.Expect(page.GetByLabel("Anzahl Personen")).ToHaveAttributeAsync("aria-invalid", "true");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
@@ -181,6 +181,9 @@ public sealed partial class EmployerPagesTests(WebApp app)
         var page = await app.SignedInAsync(Roles.Employer);
         await DraftAsync(page);
         await page.GetByLabel("Stunden pro Woche").FillAsync("40");
+        // With JavaScript the list under a skill field fills from GET /api/skills as the employer types.
+        await page.GetByLabel("Wunsch-Kompetenz 1", new() { Exact = true }).PressSequentiallyAsync("Gabelstap");
+        await Assertions.Expect(page.Locator("#skill-options option[value='Gabelstapler bedienen']")).ToHaveCountAsync(1);
         await page.GetByLabel("Wunsch-Kompetenz 1", new() { Exact = true }).FillAsync("Gabelstapler fahren");
         await page.GetByLabel("Wunsch-Kompetenz 2", new() { Exact = true }).FillAsync("Weinlesen");
         var before = await NeedCountAsync();

@@ -209,6 +209,28 @@ public sealed partial class NeedForm
         return (input, FieldOf);
     }
 
+    /// <summary>The form's label of a field the API names in its messages ("headcount" → "Anzahl Personen").</summary>
+    public static string? LabelOf(string member) => member switch
+    {
+        "kind" => Texts.Pick("Art des Bedarfs", "Kind of need"),
+        "title" => Texts.Pick("Bezeichnung", "Title"),
+        "occupationId" => Texts.Pick("Beruf", "Occupation"),
+        "headcount" => Texts.Pick("Anzahl Personen", "Number of people"),
+        "periodStart" => Texts.Pick("Beginn", "Start"),
+        "periodEnd" => Texts.Pick("Ende", "End"),
+        "durationWeeks" => Texts.Pick("Dauer in Wochen", "Duration in weeks"),
+        "hoursPerWeek" => Texts.Pick("Stunden pro Woche", "Hours per week"),
+        "municipalityAgs" => Texts.Pick("Arbeitsort", "Place of work"),
+        "maxCommuteMinutes" => Texts.Pick("Arbeitsweg in Minuten", "Commute in minutes"),
+        "mustHave" => Texts.Pick("Muss-Kompetenzen", "Must-have skills"),
+        "niceToHave" => Texts.Pick("Wunsch-Kompetenzen", "Nice-to-have skills"),
+        "skillId" => Texts.Pick("Kompetenz", "Skill"),
+        "minLevel" or "level" => Texts.Pick("Niveau", "Level"),
+        "onTheJobWeeks" => Texts.Pick("Einarbeitung in Wochen", "Weeks of familiarisation"),
+        "furtherAbilities" => Texts.Pick("Weitere Hinweise", "Further notes"),
+        _ => null,
+    };
+
     [GeneratedRegex(@"^(?<name>[A-Za-z]+)(\[(?<index>\d+)\])?(\.(?<member>[A-Za-z]+))?$")]
     private static partial Regex KeyPattern();
 

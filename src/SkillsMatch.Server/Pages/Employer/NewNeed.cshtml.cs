@@ -90,7 +90,7 @@ public sealed class NewNeedModel(
                         : Texts.Pick("Ihr Bedarf ist gespeichert. Das Jobcenter sucht jetzt passende Personen.", "Your need is saved. The job centre is now looking for suitable people.");
                     return RedirectToPage("/Employer/Need", new { id = created.Value!.Id });
                 case ValidationProblem problem:
-                    ModelState.AddProblem(problem, fieldOf);
+                    ModelState.AddProblem(problem, fieldOf, NeedForm.LabelOf);
                     break;
             }
         }
