@@ -139,6 +139,13 @@ public sealed partial class EmployerPagesTests(WebApp app)
         Assert.Equal(pseudonym, feedback[^1].Pseudonym);
         Assert.Equal(FeedbackVerdict.Interested, feedback[^1].Verdict);
 
+        // The other answer the API offers.
+        var second = (await table.Locator("tbody tr th[scope=row]").Nth(1).TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = second }).GetByRole(AriaRole.Button, new() { Name = "Passt nicht" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Ihre Rückmeldung zu {second} ist gespeichert: Passt nicht.");
+        var last = await app.WithDbAsync(db => db.EmployerFeedback.AsNoTracking().Where(f => f.NeedId == withCandidates).OrderBy(f => f.Id).LastAsync());
+        Assert.Equal((second, FeedbackVerdict.NotSuitable), (last.Pseudonym, last.Verdict));
+
         // Reading the candidates is recorded, as the API's audited endpoint does.
         var audited = await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.NeedId == withCandidates && e.Endpoint == "GET /employer/needs/{id}" && e.ClientCount > 0));
         Assert.True(audited > 0);

@@ -92,9 +92,11 @@ public sealed class NeedModel(
         switch (result.Result)
         {
             case Created<FeedbackResponse> created:
+                var saved = created.Value!;
                 Notice = Texts.Pick(
-                    $"Ihre Rückmeldung zu {created.Value!.Pseudonym} ist gespeichert: {EmployerTexts.Verdict(created.Value.Verdict)}. Das Jobcenter meldet sich bei Ihnen.",
-                    $"Your feedback on {created.Value!.Pseudonym} is saved: {EmployerTexts.Verdict(created.Value.Verdict)}. The job centre will get in touch.");
+                    $"Ihre Rückmeldung zu {saved.Pseudonym} ist gespeichert: {EmployerTexts.Verdict(saved.Verdict)}.",
+                    $"Your feedback on {saved.Pseudonym} is saved: {EmployerTexts.Verdict(saved.Verdict)}.")
+                    + (saved.Verdict == FeedbackVerdict.Interested ? Texts.Pick(" Das Jobcenter meldet sich bei Ihnen.", " The job centre will get in touch.") : "");
                 return RedirectToPage(new { id });
             case ValidationProblem problem:
                 ModelState.AddProblem(problem, _ => "");
