@@ -153,82 +153,98 @@ public static class EmployerViewEndpoints
 
         group.MapGet("/pseudonymous-candidates", async Task<Results<Ok<PseudonymousCandidatesResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, Pseudonyms pseudonyms, Access access, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (MatchingEndpoints.CheckTop(top) is { } problem)
-            {
-                return problem;
-            }
-
-            var need = await NeedEndpoints.Visible(db.Needs.AsNoTracking(), access).FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null)
-            {
-                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
-            }
-
-            // Consent is read from the database on every request, so a withdrawn consent counts at once.
-            var consenting = (await db.Clients.AsNoTracking().Where(c => c.ConsentToShare).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-            var matcher = await host.CurrentAsync(db, ct);
-            var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 20, clock.Today(), Texts.Current, include: consenting.Contains);
-            var pseudonym = await pseudonyms.ForNeedAsync(id, ct);
-            return TypedResults.Ok(new PseudonymousCandidatesResponse(id, matcher.Ranker.Name,
-                [.. ranked.Select((r, i) => new PseudonymousCandidateRow(i + 1, pseudonym(r.ClientId), r.Fit, r.Explanation, r.Plan is { Steps.Count: > 0 }, r.Plan?.ReadyBy))])
-            {
-                Behind = [.. ranked.Select(r => r.ClientId)],
-            });
-        }).WithSummary("Candidates for a need as an employer sees them: pseudonymous, consenting clients only.");
+            await PseudonymousCandidates(id, top, db, host, pseudonyms, access, clock, ct))
+            .WithSummary("Candidates for a need as an employer sees them: pseudonymous, consenting clients only.");
 
         group.MapPost("/feedback", async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> (
             int id, FeedbackInput input, FeedbackValidator validator, SkillsMatchDbContext db, Pseudonyms pseudonyms, Access access, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == id, ct))
-            {
-                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
-            }
-
-            var problems = new ProblemBuilder();
-            problems.Add(await validator.ValidateAsync(input, ct));
-            int? clientId = null;
-            if (!problems.HasErrors)
-            {
-                var pseudonym = await pseudonyms.ForNeedAsync(id, ct);
-                var consenting = await db.Clients.AsNoTracking().Where(c => c.ConsentToShare).Select(c => c.Id).ToListAsync(ct);
-                clientId = consenting.Cast<int?>().FirstOrDefault(c => pseudonym(c!.Value) == input.Pseudonym);
-                if (clientId is null)
-                {
-                    problems.Add("pseudonym", Texts.Pick("Diese Kennung gehört zu keiner Kandidatin und keinem Kandidaten dieses Bedarfs.", "This pseudonym belongs to no candidate of this need."));
-                }
-            }
-
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var feedback = new EmployerFeedback
-            {
-                NeedId = id,
-                ClientId = clientId!.Value,
-                Pseudonym = input.Pseudonym!,
-                Verdict = input.Verdict!.Value,
-                Comment = input.Comment?.Trim(),
-                UserId = access.UserId ?? "",
-                CreatedAt = clock.GetUtcNow(),
-            };
-            db.Add(feedback);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/needs/{id}/feedback", ToResponse(feedback, access));
-        }).RequireAuthorization(Policies.Employer).WithSummary("An employer's feedback on a pseudonymous candidate.");
+            await Feedback(id, input, validator, db, pseudonyms, access, clock, ct))
+            .RequireAuthorization(Policies.Employer).WithSummary("An employer's feedback on a pseudonymous candidate.");
 
         group.MapGet("/feedback", async Task<Results<Ok<List<FeedbackResponse>>, ProblemHttpResult>> (int id, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
-        {
-            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == id, ct))
-            {
-                return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
-            }
+            await FeedbackOn(id, db, access, ct))
+            .WithSummary("Employers' feedback on a need's candidates; the client id for caseworkers only.");
+    }
 
-            var rows = await db.Set<EmployerFeedback>().AsNoTracking().Where(f => f.NeedId == id).OrderBy(f => f.Id).ToListAsync(ct);
-            return TypedResults.Ok(rows.Select(f => ToResponse(f, access)).ToList());
-        }).WithSummary("Employers' feedback on a need's candidates; the client id for caseworkers only.");
+    /// <summary>A need's candidates as an employer sees them (callers outside the audited group record the audit entry themselves).</summary>
+    internal static async Task<Results<Ok<PseudonymousCandidatesResponse>, ValidationProblem, ProblemHttpResult>> PseudonymousCandidates(
+        int id, int? top, SkillsMatchDbContext db, CandidateIndexHost host, Pseudonyms pseudonyms, Access access, TimeProvider clock, CancellationToken ct)
+    {
+        if (MatchingEndpoints.CheckTop(top) is { } problem)
+        {
+            return problem;
+        }
+
+        var need = await NeedEndpoints.Visible(db.Needs.AsNoTracking(), access).FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null)
+        {
+            return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+        }
+
+        // Consent is read from the database on every request, so a withdrawn consent counts at once.
+        var consenting = (await db.Clients.AsNoTracking().Where(c => c.ConsentToShare).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var matcher = await host.CurrentAsync(db, ct);
+        var ranked = matcher.CandidatesFor(need.ToProfile(), top ?? 20, clock.Today(), Texts.Current, include: consenting.Contains);
+        var pseudonym = await pseudonyms.ForNeedAsync(id, ct);
+        return TypedResults.Ok(new PseudonymousCandidatesResponse(id, matcher.Ranker.Name,
+            [.. ranked.Select((r, i) => new PseudonymousCandidateRow(i + 1, pseudonym(r.ClientId), r.Fit, r.Explanation, r.Plan is { Steps.Count: > 0 }, r.Plan?.ReadyBy))])
+        {
+            Behind = [.. ranked.Select(r => r.ClientId)],
+        });
+    }
+
+    /// <summary>An employer's feedback on one pseudonymous candidate of a need.</summary>
+    internal static async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> Feedback(
+        int id, FeedbackInput input, FeedbackValidator validator, SkillsMatchDbContext db, Pseudonyms pseudonyms, Access access, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == id, ct))
+        {
+            return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+        }
+
+        var problems = new ProblemBuilder();
+        problems.Add(await validator.ValidateAsync(input, ct));
+        int? clientId = null;
+        if (!problems.HasErrors)
+        {
+            var pseudonym = await pseudonyms.ForNeedAsync(id, ct);
+            var consenting = await db.Clients.AsNoTracking().Where(c => c.ConsentToShare).Select(c => c.Id).ToListAsync(ct);
+            clientId = consenting.Cast<int?>().FirstOrDefault(c => pseudonym(c!.Value) == input.Pseudonym);
+            if (clientId is null)
+            {
+                problems.Add("pseudonym", Texts.Pick("Diese Kennung gehört zu keiner Kandidatin und keinem Kandidaten dieses Bedarfs.", "This pseudonym belongs to no candidate of this need."));
+            }
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var feedback = new EmployerFeedback
+        {
+            NeedId = id,
+            ClientId = clientId!.Value,
+            Pseudonym = input.Pseudonym!,
+            Verdict = input.Verdict!.Value,
+            Comment = input.Comment?.Trim(),
+            UserId = access.UserId ?? "",
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(feedback);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/needs/{id}/feedback", ToResponse(feedback, access));
+    }
+
+    internal static async Task<Results<Ok<List<FeedbackResponse>>, ProblemHttpResult>> FeedbackOn(int id, SkillsMatchDbContext db, Access access, CancellationToken ct)
+    {
+        if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == id, ct))
+        {
+            return Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
+        }
+
+        var rows = await db.Set<EmployerFeedback>().AsNoTracking().Where(f => f.NeedId == id).OrderBy(f => f.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(f => ToResponse(f, access)).ToList());
     }
 
     private static FeedbackResponse ToResponse(EmployerFeedback f, Access access) =>

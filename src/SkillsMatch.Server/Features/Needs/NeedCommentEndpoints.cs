@@ -30,36 +30,11 @@ public static class NeedCommentEndpoints
         var group = routes.MapGroup("/api/needs/{needId:int}/comments").WithTags("Needs").RequireAuthorization(Policies.Forum);
 
         group.MapGet("/", async Task<Results<Ok<List<NeedCommentResponse>>, ProblemHttpResult>> (int needId, SkillsMatchDbContext db, Access access, CancellationToken ct) =>
-        {
-            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
-            {
-                return NeedNotFound(needId);
-            }
-
-            var comments = await db.NeedComments.AsNoTracking().Where(c => c.NeedId == needId).OrderBy(c => c.Id).ToListAsync(ct);
-            return TypedResults.Ok(comments.Select(NeedCommentResponse.From).ToList());
-        });
+            await List(needId, db, access, ct));
 
         group.MapPost("/", async Task<Results<Created<NeedCommentResponse>, ValidationProblem, ProblemHttpResult>> (
             int needId, NeedCommentInput input, NeedCommentValidator validator, SkillsMatchDbContext db, Access access, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
-            {
-                return NeedNotFound(needId);
-            }
-
-            var problems = new ProblemBuilder();
-            problems.Add(await validator.ValidateAsync(input, ct));
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var comment = new NeedComment { NeedId = needId, Author = input.Author!.Trim(), Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
-            db.NeedComments.Add(comment);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/needs/{needId}/comments/{comment.Id}", NeedCommentResponse.From(comment));
-        });
+            await Add(needId, input, validator, db, access, clock, ct));
 
         group.MapDelete("/{commentId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int needId, int commentId, SkillsMatchDbContext db, Access access, HttpContext http, CancellationToken ct) =>
         {
@@ -80,6 +55,39 @@ public static class NeedCommentEndpoints
         });
 
         return group;
+    }
+
+    /// <summary>The comments on a need the user may see, oldest first.</summary>
+    internal static async Task<Results<Ok<List<NeedCommentResponse>>, ProblemHttpResult>> List(int needId, SkillsMatchDbContext db, Access access, CancellationToken ct)
+    {
+        if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
+        {
+            return NeedNotFound(needId);
+        }
+
+        var comments = await db.NeedComments.AsNoTracking().Where(c => c.NeedId == needId).OrderBy(c => c.Id).ToListAsync(ct);
+        return TypedResults.Ok(comments.Select(NeedCommentResponse.From).ToList());
+    }
+
+    internal static async Task<Results<Created<NeedCommentResponse>, ValidationProblem, ProblemHttpResult>> Add(
+        int needId, NeedCommentInput input, NeedCommentValidator validator, SkillsMatchDbContext db, Access access, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await NeedEndpoints.Visible(db.Needs, access).AnyAsync(n => n.Id == needId, ct))
+        {
+            return NeedNotFound(needId);
+        }
+
+        var problems = new ProblemBuilder();
+        problems.Add(await validator.ValidateAsync(input, ct));
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var comment = new NeedComment { NeedId = needId, Author = input.Author!.Trim(), Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
+        db.NeedComments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/needs/{needId}/comments/{comment.Id}", NeedCommentResponse.From(comment));
     }
 
     private static ProblemHttpResult NeedNotFound(int id) => Problems.NotFound(Texts.Pick("Bedarf", "need"), id);

@@ -29,33 +29,38 @@ public static class NeedDraftEndpoints
     {
         needs.MapPost("/draft", Results<Ok<NeedDraftResponse>, ValidationProblem> (
             NeedDraftRequest request, NeedTextParser parser, ReferenceData reference, TimeProvider clock) =>
-        {
-            var problems = new ProblemBuilder();
-            if (string.IsNullOrWhiteSpace(request.Text))
-            {
-                problems.Add("text", Texts.Pick("Bitte einen Text angeben.", "Please give a text."));
-            }
-            else if (request.Text.Length > NeedTextParser.MaxLength)
-            {
-                problems.Add("text", Texts.Pick(
-                    $"Der Text ist länger als {NeedTextParser.MaxLength} Zeichen.",
-                    $"The text is longer than {NeedTextParser.MaxLength} characters."));
-            }
-
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var draft = parser.Parse(request.Text!, clock.Today());
-            return TypedResults.Ok(new NeedDraftResponse(
-                ToInput(draft),
-                draft.WeekendWork,
-                [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i), i.Value, Label(i, reference), new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
-                [.. draft.Unresolved.Select(u => new UnresolvedResponse(
-                    u.Text, new DraftSpanResponse(u.Span.Start, u.Span.Length), [.. u.Suggestions.Select(s => new DraftSuggestionResponse(s.Kind, s.Id, s.Label))]))]));
-        });
+            Draft(request, parser, reference, clock));
         return needs;
+    }
+
+    /// <summary>Reads a need from a sentence; stores nothing.</summary>
+    internal static Results<Ok<NeedDraftResponse>, ValidationProblem> Draft(
+        NeedDraftRequest request, NeedTextParser parser, ReferenceData reference, TimeProvider clock)
+    {
+        var problems = new ProblemBuilder();
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            problems.Add("text", Texts.Pick("Bitte einen Text angeben.", "Please give a text."));
+        }
+        else if (request.Text.Length > NeedTextParser.MaxLength)
+        {
+            problems.Add("text", Texts.Pick(
+                $"Der Text ist länger als {NeedTextParser.MaxLength} Zeichen.",
+                $"The text is longer than {NeedTextParser.MaxLength} characters."));
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var draft = parser.Parse(request.Text!, clock.Today());
+        return TypedResults.Ok(new NeedDraftResponse(
+            ToInput(draft),
+            draft.WeekendWork,
+            [.. draft.Items.Select(i => new DraftItemResponse(FieldName(i), i.Value, Label(i, reference), new DraftSpanResponse(i.Span.Start, i.Span.Length), i.Confidence, i.MustHave))],
+            [.. draft.Unresolved.Select(u => new UnresolvedResponse(
+                u.Text, new DraftSpanResponse(u.Span.Start, u.Span.Length), [.. u.Suggestions.Select(s => new DraftSuggestionResponse(s.Kind, s.Id, s.Label))]))]));
     }
 
     /// <summary>

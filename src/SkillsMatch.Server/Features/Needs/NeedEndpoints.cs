@@ -41,16 +41,7 @@ public static class NeedEndpoints
 
         group.MapGet("/{id:int}", async Task<Results<Ok<NeedResponse>, ProblemHttpResult>> (
             int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct) =>
-        {
-            var need = await db.Needs.AsNoTracking().Include(n => n.Employer).FirstOrDefaultAsync(n => n.Id == id, ct);
-            if (need is null || !access.OwnsEmployer(need.EmployerId))
-            {
-                return NotFound(id);
-            }
-
-            Concurrency.SetETag(http, need);
-            return TypedResults.Ok(NeedResponse.From(need, reference));
-        });
+            await Get(id, db, reference, access, http, ct));
 
         group.MapPost("/", async Task<Results<Created<NeedResponse>, ValidationProblem>> (
             NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct) =>
@@ -147,6 +138,20 @@ public static class NeedEndpoints
         return group;
     }
 
+    /// <summary>One need, if the user may see it (employers their organisation's only); 404 otherwise.</summary>
+    internal static async Task<Results<Ok<NeedResponse>, ProblemHttpResult>> Get(
+        int id, SkillsMatchDbContext db, ReferenceData reference, Access access, HttpContext http, CancellationToken ct)
+    {
+        var need = await db.Needs.AsNoTracking().Include(n => n.Employer).FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null || !access.OwnsEmployer(need.EmployerId))
+        {
+            return NotFound(id);
+        }
+
+        Concurrency.SetETag(http, need);
+        return TypedResults.Ok(NeedResponse.From(need, reference));
+    }
+
     private static ProblemHttpResult NotFound(int id) => Problems.NotFound(Texts.Pick("Bedarf", "need"), id);
 
     /// <summary>The needs an employer user sees: their organisation's; every need for the employer service.</summary>
@@ -170,7 +175,7 @@ public static class NeedEndpoints
         }
     }
 
-    private static async Task<Results<Created<NeedResponse>, ValidationProblem>> Create(
+    internal static async Task<Results<Created<NeedResponse>, ValidationProblem>> Create(
         NeedInput input, NeedValidator validator, SkillsMatchDbContext db, ReferenceData reference, Access access, CancellationToken ct)
     {
         var problems = new ProblemBuilder();
