@@ -134,6 +134,35 @@ public sealed class CaseworkerPagesTests(WebApp app)
     }
 
     [BrowserFact]
+    public async Task Candidates_first_listed_in_the_last_scheduled_run_are_marked_new()
+    {
+        // The need of the journey's first candidates, with a shortlist as the rematch job writes it:
+        // the first row's client joined in the last run, the second's was listed a week before.
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        var need = await app.WithDbAsync(db => db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open).OrderByDescending(n => n.Id).Select(n => n.Id).FirstAsync());
+        await page.GotoAsync($"/caseworker/needs/{need}");
+        var references = await page.Locator("table.candidates tbody th[scope=row] a").AllInnerTextsAsync();
+        Assert.True(references.Count >= 2, $"need {need} has {references.Count} candidates");
+        var clients = await app.WithDbAsync(db => db.Clients.AsNoTracking().Where(c => references.Take(2).Contains(c.Reference)).ToDictionaryAsync(c => c.Reference, c => c.Id));
+        var run = app.Clock.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            db.Shortlists.RemoveRange(db.Shortlists.Where(e => e.NeedId == need));
+            db.Shortlists.Add(new ShortlistEntry { NeedId = need, ClientId = clients[references[0]], Rank = 1, Score = 0.9, ComputedAt = run, FirstListedAt = run });
+            db.Shortlists.Add(new ShortlistEntry { NeedId = need, ClientId = clients[references[1]], Rank = 2, Score = 0.8, ComputedAt = run, FirstListedAt = run.AddDays(-7) });
+            return await db.SaveChangesAsync();
+        });
+
+        await page.ReloadAsync();
+        var rows = page.Locator("table.candidates tbody tr");
+        await Assertions.Expect(rows.Nth(0).GetByText("neu seit dem letzten Lauf")).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Nth(1).GetByText("neu seit dem letzten Lauf")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("„neu seit dem letzten Lauf“")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Start_page_counts_own_clients_and_open_needs()
     {
         var (own, open) = await app.WithDbAsync(async db => (

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
@@ -20,6 +21,12 @@ public sealed class NeedModel(SkillsMatchDbContext db, CandidateIndexHost host, 
     public const int Top = 20;
 
     public CandidatesResponse Candidates { get; private set; } = null!;
+
+    /// <summary>Clients who joined this need's shortlist in the last scheduled run.</summary>
+    public HashSet<int> NewSinceLastRun { get; private set; } = [];
+
+    /// <summary>When the scheduled run last ranked this need; null before its first run.</summary>
+    public DateTimeOffset? LastRun { get; private set; }
 
     /// <summary>After an outcome was recorded (redirect after post): its client and stage.</summary>
     [BindProperty(SupportsGet = true)]
@@ -73,6 +80,11 @@ public sealed class NeedModel(SkillsMatchDbContext db, CandidateIndexHost host, 
         }
 
         Candidates = candidates;
+
+        // The scheduled rematch keeps each need's shortlist; a client first listed in its last run is new.
+        var shortlist = await db.Shortlists.AsNoTracking().Where(e => e.NeedId == id).Select(e => new { e.ClientId, e.FirstListedAt, e.ComputedAt }).ToListAsync(ct);
+        NewSinceLastRun = [.. shortlist.Where(e => e.FirstListedAt == e.ComputedAt).Select(e => e.ClientId)];
+        LastRun = shortlist.Count == 0 ? null : shortlist.Max(e => e.ComputedAt);
         return true;
     }
 
