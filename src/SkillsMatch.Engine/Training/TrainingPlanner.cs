@@ -216,13 +216,13 @@ public sealed class TrainingPlanner
         course.HoursPerWeek <= client.HoursPerWeek && (!client.CareDuties || course.ChildcareCompatible || course.Remote);
 
     /// <summary>The modules of the course's series still missing, with their own required modules, in module order.</summary>
-    private List<int> MissingModules(CourseOffer course, HashSet<(string, int)> held)
+    private List<int> MissingModules(CourseOffer course, Func<string, int, bool> held)
     {
         var missing = new SortedSet<int>();
         var pending = new Stack<int>(course.RequiresModules);
         while (pending.TryPop(out var module))
         {
-            if (held.Contains((course.SeriesId!, module)) || !missing.Add(module))
+            if (held(course.SeriesId!, module) || !missing.Add(module))
             {
                 continue;
             }
@@ -334,71 +334,140 @@ public sealed class TrainingPlanner
     }
 
     /// <summary>What the client holds while a plan unfolds: initial profile plus completed courses.</summary>
+    /// <summary>
+    /// What a client holds after some courses: the client's own skills, certificates and languages, and the
+    /// courses taken on this branch of the search. Immutable and shared: a step adds one link to the chain
+    /// instead of copying every set (the search makes hundreds of thousands of them for a county report).
+    /// </summary>
     private sealed class Holdings
     {
-        public Dictionary<string, int> Skills { get; init; } = new(StringComparer.Ordinal);
-        public HashSet<string> Certificates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
-        public Dictionary<string, int> Languages { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _skills;
+        private readonly HashSet<string> _certificates;
+        private readonly Dictionary<string, int> _languages;
+        private readonly Holdings? _parent;
+        private readonly CourseOffer? _course;
 
-        /// <summary>Completed modules of module series.</summary>
-        public HashSet<(string Series, int Module)> Modules { get; init; } = [];
+        private Holdings(Dictionary<string, int> skills, HashSet<string> certificates, Dictionary<string, int> languages, Holdings? parent, CourseOffer? course) =>
+            (_skills, _certificates, _languages, _parent, _course) = (skills, certificates, languages, parent, course);
 
-        public static Holdings Of(ClientProfile client) => new Holdings().Add(client.Skills, client.Certificates, client.Languages);
-
-        public Holdings After(CourseOffer course) => new Holdings
+        public static Holdings Of(ClientProfile client)
         {
-            Skills = new(Skills, StringComparer.Ordinal),
-            Certificates = new(Certificates, StringComparer.OrdinalIgnoreCase),
-            Languages = new(Languages, StringComparer.OrdinalIgnoreCase),
-            Modules = course.SeriesId is null ? Modules : [.. Modules, (course.SeriesId, course.Module)],
-        }.Add(course.SkillsTaught, course.CertificatesAwarded, course.LanguagesTaught);
-
-        /// <summary>Raises skills and languages to the levels given (never lowers them) and adds the certificates.</summary>
-        private Holdings Add(IEnumerable<SkillLevel> skills, IEnumerable<string> certificates, IEnumerable<LanguageLevel> languages)
-        {
-            foreach (var s in skills)
+            var skills = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var s in client.Skills)
             {
-                Skills[s.SkillId] = Math.Max(Skills.GetValueOrDefault(s.SkillId), s.Level);
+                skills[s.SkillId] = Math.Max(skills.GetValueOrDefault(s.SkillId), s.Level);
             }
 
-            Certificates.UnionWith(certificates);
-            foreach (var l in languages)
+            var languages = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var l in client.Languages)
             {
-                Languages[l.Code] = Math.Max(Languages.GetValueOrDefault(l.Code), l.Level);
+                languages[l.Code] = Math.Max(languages.GetValueOrDefault(l.Code), l.Level);
             }
 
-            return this;
+            return new Holdings(skills, new HashSet<string>(client.Certificates, StringComparer.OrdinalIgnoreCase), languages, null, null);
+        }
+
+        /// <summary>The holdings once the course is completed: skills and languages raised to what it teaches (never lowered), its certificates and module added.</summary>
+        public Holdings After(CourseOffer course) => new(_skills, _certificates, _languages, this, course);
+
+        private int SkillLevel(string id)
+        {
+            var level = _skills.GetValueOrDefault(id);
+            for (var link = this; link._course is { } course; link = link._parent!)
+            {
+                foreach (var taught in course.SkillsTaught)
+                {
+                    if (taught.Level > level && string.Equals(taught.SkillId, id, StringComparison.Ordinal))
+                    {
+                        level = taught.Level;
+                    }
+                }
+            }
+
+            return level;
+        }
+
+        private bool HasCertificate(string code)
+        {
+            if (_certificates.Contains(code))
+            {
+                return true;
+            }
+
+            for (var link = this; link._course is { } course; link = link._parent!)
+            {
+                foreach (var awarded in course.CertificatesAwarded)
+                {
+                    if (string.Equals(awarded, code, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private int LanguageLevel(string code)
+        {
+            var level = _languages.GetValueOrDefault(code);
+            for (var link = this; link._course is { } course; link = link._parent!)
+            {
+                foreach (var taught in course.LanguagesTaught)
+                {
+                    if (taught.Level > level && string.Equals(taught.Code, code, StringComparison.OrdinalIgnoreCase))
+                    {
+                        level = taught.Level;
+                    }
+                }
+            }
+
+            return level;
+        }
+
+        /// <summary>Has a module of a series been completed on this branch?</summary>
+        public bool HasModule(string series, int module)
+        {
+            for (var link = this; link._course is { } course; link = link._parent!)
+            {
+                if (course.Module == module && string.Equals(course.SeriesId, series, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool Satisfies(GapItem item) => item.Kind switch
         {
-            GapKind.Skill => Skills.GetValueOrDefault(item.Id) >= item.Required,
-            GapKind.Certificate => Certificates.Contains(item.Id),
-            _ => Languages.GetValueOrDefault(item.Id) >= item.Required,
+            GapKind.Skill => SkillLevel(item.Id) >= item.Required,
+            GapKind.Certificate => HasCertificate(item.Id),
+            _ => LanguageLevel(item.Id) >= item.Required,
         };
 
         public bool MeetsPrerequisites(CourseOffer course) =>
-            course.PrerequisiteSkills.All(p => Skills.GetValueOrDefault(p.SkillId) >= p.Level)
-            && course.PrerequisiteCertificates.All(Certificates.Contains)
-            && course.PrerequisiteLanguages.All(p => Languages.GetValueOrDefault(p.Code) >= p.Level)
-            && (course.SeriesId is null || course.RequiresModules.All(m => Modules.Contains((course.SeriesId, m))));
+            course.PrerequisiteSkills.All(p => SkillLevel(p.SkillId) >= p.Level)
+            && course.PrerequisiteCertificates.All(HasCertificate)
+            && course.PrerequisiteLanguages.All(p => LanguageLevel(p.Code) >= p.Level)
+            && (course.SeriesId is null || course.RequiresModules.All(m => HasModule(course.SeriesId, m)));
 
         /// <summary>The prerequisites of a course not met yet, as gap items.</summary>
         public IEnumerable<GapItem> MissingPrerequisites(CourseOffer course)
         {
-            foreach (var p in course.PrerequisiteSkills.Where(p => Skills.GetValueOrDefault(p.SkillId) < p.Level))
+            foreach (var p in course.PrerequisiteSkills.Where(p => SkillLevel(p.SkillId) < p.Level))
             {
-                yield return new GapItem(GapKind.Skill, p.SkillId, p.SkillId, p.Level, Skills.GetValueOrDefault(p.SkillId));
+                yield return new GapItem(GapKind.Skill, p.SkillId, p.SkillId, p.Level, SkillLevel(p.SkillId));
             }
 
-            foreach (var c in course.PrerequisiteCertificates.Where(c => !Certificates.Contains(c)))
+            foreach (var c in course.PrerequisiteCertificates.Where(c => !HasCertificate(c)))
             {
                 yield return new GapItem(GapKind.Certificate, c, c, 1, 0);
             }
 
-            foreach (var p in course.PrerequisiteLanguages.Where(p => Languages.GetValueOrDefault(p.Code) < p.Level))
+            foreach (var p in course.PrerequisiteLanguages.Where(p => LanguageLevel(p.Code) < p.Level))
             {
-                yield return new GapItem(GapKind.Language, p.Code, p.Code, p.Level, Languages.GetValueOrDefault(p.Code));
+                yield return new GapItem(GapKind.Language, p.Code, p.Code, p.Level, LanguageLevel(p.Code));
             }
         }
     }
@@ -481,7 +550,7 @@ public sealed class TrainingPlanner
                 return;
             }
 
-            if (course.SeriesId is not null && planner.MissingModules(course, holdings.Modules) is { Count: > 0 } modules)
+            if (course.SeriesId is not null && planner.MissingModules(course, holdings.HasModule) is { Count: > 0 } modules)
             {
                 // The earlier modules of a series come first, in module order, each at its soonest
                 // attendable cohort; then the course itself.
