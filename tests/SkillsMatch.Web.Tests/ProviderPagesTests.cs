@@ -34,6 +34,7 @@ public sealed class ProviderPagesTests(WebApp app)
     public async Task Provider_sees_the_demand_for_its_courses_as_the_api_reports_it()
     {
         var page = await app.SignedInAsync(Roles.TrainingProvider);
+        page.SetDefaultTimeout(PlannerPagesTests.ColdReport);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Nachfrage" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nachfrage nach Qualifizierung");
         await Accessibility.AssertNoSeriousViolationsAsync(page);

@@ -23,16 +23,11 @@ public sealed class CommissionModel(CommissionReport report, ReferenceData refer
     public string ApiQuery { get; private set; } = "";
 
     /// <summary>The county and its municipal associations, for the region choice.</summary>
-    public IReadOnlyList<(string Code, string Name)> Regions { get; private set; } = [];
+    public (IReadOnlyList<(string Code, string Name)> Districts, IReadOnlyList<(string Code, string Name)> Associations) Regions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var municipalities = reference.Regions.Municipalities;
-        Regions =
-        [
-            .. municipalities.DistinctBy(m => m.DistrictAgs).Select(m => (m.DistrictAgs, m.District)),
-            .. municipalities.DistinctBy(m => m.AssociationCode).OrderBy(m => m.Association, StringComparer.CurrentCulture).Select(m => (m.AssociationCode, m.Association)),
-        ];
+        Regions = ReportDefaults.Regions(reference);
         if (Request.Query.Count == 0)
         {
             // Pooling ranks every need of the period: one month renders in seconds.

@@ -16,17 +16,17 @@ public sealed class DemandModel(DemandReport report, IConfiguration configuratio
 
     /// <summary>Region level: county, verbandsgemeinde, municipality.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Level { get; set; } = "county";
+    public string? Level { get; set; } = "county";
 
     /// <summary>Second grouping: none, occupation, isco, skill.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Group { get; set; } = "none";
+    public string? Group { get; set; } = "none";
 
     [BindProperty(SupportsGet = true)]
-    public string Period { get; set; } = "month";
+    public string? Period { get; set; } = "month";
 
     [BindProperty(SupportsGet = true)]
-    public string Horizon { get; set; } = "period";
+    public string? Horizon { get; set; } = "period";
 
     public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
 
@@ -39,7 +39,8 @@ public sealed class DemandModel(DemandReport report, IConfiguration configuratio
     {
         if (Request.Query.Count == 0)
         {
-            (From, To) = ReportDefaults.Quarter(clock.Today());
+            // The current month: the report ranks the needs of the period and the one before, so a month renders in seconds.
+            (From, To) = ReportDefaults.Month(clock.Today());
         }
 
         var by = Group is "none" or "" ? Level : $"{Level},{Group}";

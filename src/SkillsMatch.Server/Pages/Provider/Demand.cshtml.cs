@@ -29,23 +29,16 @@ public sealed class DemandModel(SkillsMatchDbContext db, CandidateIndexHost host
 
     public IReadOnlyList<GroupCourseView> Own { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Name)> Regions { get; private set; } = [];
+    public (IReadOnlyList<(string Code, string Name)> Districts, IReadOnlyList<(string Code, string Name)> Associations) Regions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var municipalities = reference.Regions.Municipalities;
-        Regions =
-        [
-            .. municipalities.DistinctBy(m => m.DistrictAgs).Select(m => (m.DistrictAgs, m.District)),
-            .. municipalities.DistinctBy(m => m.AssociationCode).OrderBy(m => m.Association, StringComparer.CurrentCulture).Select(m => (m.AssociationCode, m.Association)),
-        ];
+        Regions = Planner.ReportDefaults.Regions(reference);
         if (Request.Query.Count == 0)
         {
             // Pooling ranks every need starting in the period: the current month renders in seconds.
-            var today = clock.Today();
-            From = new DateOnly(today.Year, today.Month, 1);
-            To = From.Value.AddMonths(1).AddDays(-1);
-            Region = Regions[0].Code;
+            (From, To) = Planner.ReportDefaults.Month(clock.Today());
+            Region = await Planner.ReportDefaults.HomeDistrictAsync(db, reference, ct);
         }
 
         var result = await TrainingEndpoints.RegionCohortsAsync(Region, From, To, db, host, reference, access, configuration, clock, ct);
