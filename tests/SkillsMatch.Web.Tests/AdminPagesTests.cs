@@ -13,6 +13,7 @@ public sealed class AdminPagesTests(WebApp app)
     {
         // The demo caseworker lists clients through the API: an audited read.
         var caseworker = await app.SignedInAsync(Roles.Caseworker);
+        caseworker.SetDefaultTimeout(PlannerPagesTests.ColdReport);
         var listed = await caseworker.APIRequest.GetAsync("/api/clients?pageSize=3");
         Assert.Equal(200, listed.Status);
         await caseworker.Context.CloseAsync();
@@ -25,6 +26,8 @@ public sealed class AdminPagesTests(WebApp app)
         Assert.True(expected > 0);
 
         var page = await app.SignedInAsync(Roles.Admin);
+
+        page.SetDefaultTimeout(PlannerPagesTests.ColdReport);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Protokoll der Zugriffe auf Klientendaten");
@@ -56,6 +59,7 @@ public sealed class AdminPagesTests(WebApp app)
     public async Task Admin_sees_the_demo_accounts_creates_one_and_the_model_cards()
     {
         var page = await app.SignedInAsync(Roles.Admin);
+        page.SetDefaultTimeout(PlannerPagesTests.ColdReport);
         await page.GotoAsync("/admin/users");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Konten und Rollen");
         var accounts = page.GetByRole(AriaRole.Table);

@@ -9,7 +9,7 @@ namespace SkillsMatch.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class PlannerPagesTests(WebApp app)
 {
-    /// <summary>The first report of a run ranks the period's needs (hundreds) on a cold cache; on a busy machine that takes a while.</summary>
+    /// <summary>How long a step may take: the first report of a run ranks the period's needs (hundreds) on a cold cache, and on a busy machine that takes a while.</summary>
     public const float ColdReport = 180_000;
 
     [BrowserFact]
@@ -93,6 +93,30 @@ public sealed class PlannerPagesTests(WebApp app)
         var expected = document.RootElement.GetProperty("tables")[0].GetProperty("rows").GetArrayLength();
         var table = page.GetByRole(AriaRole.Table);
         Assert.Equal(expected, expected == 0 ? 0 : await table.Locator("tbody tr").CountAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Planner_sees_the_decision_report_as_the_api_gives_it()
+    {
+        var page = await app.SignedInAsync(Roles.Planner);
+        page.SetDefaultTimeout(ColdReport);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Entscheidungen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Entscheidungen und Ranking");
+        await page.GetByLabel("Zeiteinheit").SelectOptionAsync("quarter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("Period=quarter", StringComparison.Ordinal));
+        var href = (await page.GetByRole(AriaRole.Link, new() { Name = "Tabellen als CSV (Excel, Semikolon)" }).GetAttributeAsync("href"))!;
+        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal));
+        Assert.Equal(200, json.Status);
+        using var document = JsonDocument.Parse(await json.BodyAsync());
+        var tables = document.RootElement.GetProperty("tables");
+        var first = tables[0];
+        var expected = first.GetProperty("rows").GetArrayLength();
+        Assert.True(expected > 0, "The samples have proposals in the last 12 months.");
+        var table = page.GetByRole(AriaRole.Table).Filter(new() { Has = page.Locator("caption", new() { HasTextString = first.GetProperty("title").GetString()! }) });
+        Assert.Equal(expected, await table.Locator("tbody tr").CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }

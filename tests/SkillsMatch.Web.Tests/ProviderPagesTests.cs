@@ -20,6 +20,8 @@ public sealed class ProviderPagesTests(WebApp app)
         Assert.NotEmpty(titles);
 
         var page = await app.SignedInAsync(Roles.TrainingProvider);
+
+        page.SetDefaultTimeout(PlannerPagesTests.ColdReport);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Meine Kurse" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Meine Kurse");
