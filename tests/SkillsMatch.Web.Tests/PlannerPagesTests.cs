@@ -120,4 +120,33 @@ public sealed class PlannerPagesTests(WebApp app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Planner_sees_the_fairness_report_as_the_api_gives_it()
+    {
+        var page = await app.SignedInAsync(Roles.Planner);
+        page.SetDefaultTimeout(ColdReport);
+        await page.GotoAsync("/planner/fairness");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fairness des Rankings");
+        var href = (await page.GetByRole(AriaRole.Link, new() { Name = "Tabellen als CSV (Excel, Semikolon)" }).GetAttributeAsync("href"))!;
+        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal), new() { Timeout = ColdReport });
+        Assert.Equal(200, json.Status);
+        using var document = JsonDocument.Parse(await json.BodyAsync());
+        var tables = document.RootElement.GetProperty("tables");
+        Assert.True(tables.EnumerateArray().Sum(t => t.GetProperty("rows").GetArrayLength()) > 0, "The samples have lists shown in the last three months.");
+        foreach (var expected in tables.EnumerateArray())
+        {
+            var rows = expected.GetProperty("rows").GetArrayLength();
+            if (rows == 0)
+            {
+                continue;
+            }
+
+            var table = page.GetByRole(AriaRole.Table).Filter(new() { Has = page.Locator("caption", new() { HasTextString = expected.GetProperty("title").GetString()! + " (" }) });
+            Assert.Equal(rows, await table.Locator("tbody tr").CountAsync());
+        }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
 }
