@@ -149,4 +149,18 @@ public sealed class PlannerPagesTests(WebApp app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task The_demand_report_speaks_english_when_asked()
+    {
+        var page = await app.SignedInAsync(Roles.Planner, "en-GB");
+        page.SetDefaultTimeout(ColdReport);
+        await page.GotoAsync("/planner/demand");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demand and supply");
+        await Assertions.Expect(page.Locator("caption").First).ToContainTextAsync("Demand and supply (");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Table as CSV (Excel, semicolon)" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
 }
