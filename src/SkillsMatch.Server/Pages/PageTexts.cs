@@ -62,6 +62,8 @@ public static class Navigation
             new("/planner", Texts.Pick("Übersicht", "Overview")),
             new("/planner/demand", Texts.Pick("Bedarf und Angebot", "Demand and supply")),
             new("/planner/commission", Texts.Pick("Zu beauftragen", "To commission")),
+            new("/planner/decisions", Texts.Pick("Entscheidungen", "Decisions")),
+            new("/planner/fairness", Texts.Pick("Fairness", "Fairness")),
         ],
         Roles.Admin =>
         [

@@ -97,57 +97,12 @@ public static class AccountEndpoints
     private static void MapUsers(RouteGroupBuilder users)
     {
         users.MapGet("/", async Task<Ok<List<UserResponse>>> (SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-            var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
-            var roleOf = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name);
-            return TypedResults.Ok(rows.Select(u => ToResponse(u, roleOf.GetValueOrDefault(u.Id), clock.GetUtcNow())).ToList());
-        }).WithSummary("All accounts with role and scope.");
+            TypedResults.Ok(await ListUsersAsync(db, clock, ct))).WithSummary("All accounts with role and scope.");
 
-        users.MapPost("/", async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> (
-            [FromBody] UserRequest request, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
-        {
-            var scope = new UserScope(request.EmployerId, request.Caseworker, request.Provider);
-            var problems = await admin.CheckAsync(request.Role, scope, ct);
-            if (string.IsNullOrWhiteSpace(request.Email))
-            {
-                problems.Add("email", Texts.Pick("Die E-Mail-Adresse fehlt.", "The e-mail address is missing."));
-            }
+        users.MapPost("/", ([FromBody] UserRequest request, UserAdministration admin, TimeProvider clock, CancellationToken ct) => CreateUserAsync(request, admin, clock, ct))
+            .WithSummary("Create an account; without a password one is generated and shown once.");
 
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var generated = string.IsNullOrEmpty(request.Password) ? UserAdministration.GeneratePassword() : null;
-            var result = await admin.CreateAsync(request.Email!.Trim(), request.Role!, scope, request.Password ?? generated!, request.DisplayName);
-            if (!result.Succeeded)
-            {
-                return Failed(result);
-            }
-
-            var user = (await admin.FindAsync(request.Email.Trim()))!;
-            return TypedResults.Created($"/api/admin/users/{user.Id}", new CreatedUserResponse(ToResponse(user, Roles.Parse(request.Role), clock.GetUtcNow()), generated));
-        }).WithSummary("Create an account; without a password one is generated and shown once.");
-
-        users.MapPut("/{id}", async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> (
-            string id, [FromBody] UserRequest request, UserAdministration admin, UserManager<AppUser> manager, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await manager.FindByIdAsync(id) is not { } user)
-            {
-                return Problems.NotFound(Texts.Pick("Konto", "account"), Problems.Shown(id));
-            }
-
-            var scope = new UserScope(request.EmployerId, request.Caseworker, request.Provider);
-            var problems = await admin.CheckAsync(request.Role, scope, ct);
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var result = await admin.UpdateAsync(user, request.Role!, scope, request.Locked);
-            return result.Succeeded ? TypedResults.Ok(ToResponse(user, Roles.Parse(request.Role), clock.GetUtcNow())) : Failed(result);
-        }).WithSummary("Change an account's role, scope or lock; its sessions end.");
+        users.MapPut("/{id}", UpdateUserAsync).WithSummary("Change an account's role, scope or lock; its sessions end.");
 
         users.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, UserAdministration admin, UserManager<AppUser> manager, Access access) =>
         {
@@ -164,6 +119,61 @@ public static class AccountEndpoints
             await admin.DeleteAsync(user);
             return TypedResults.NoContent();
         }).WithSummary("Delete an account.");
+    }
+
+    /// <summary>All accounts with role and scope (the API and the web page).</summary>
+    internal static async Task<List<UserResponse>> ListUsersAsync(SkillsMatchDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roleOf = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name);
+        return [.. rows.Select(u => ToResponse(u, roleOf.GetValueOrDefault(u.Id), clock.GetUtcNow()))];
+    }
+
+    /// <summary>Creates an account; without a password one is generated and returned once.</summary>
+    internal static async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> CreateUserAsync(UserRequest request, UserAdministration admin, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = new UserScope(request.EmployerId, request.Caseworker, request.Provider);
+        var problems = await admin.CheckAsync(request.Role, scope, ct);
+        if (string.IsNullOrWhiteSpace(request.Email))
+        {
+            problems.Add("email", Texts.Pick("Die E-Mail-Adresse fehlt.", "The e-mail address is missing."));
+        }
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var generated = string.IsNullOrEmpty(request.Password) ? UserAdministration.GeneratePassword() : null;
+        var result = await admin.CreateAsync(request.Email!.Trim(), request.Role!, scope, request.Password ?? generated!, request.DisplayName);
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+
+        var user = (await admin.FindAsync(request.Email.Trim()))!;
+        return TypedResults.Created($"/api/admin/users/{user.Id}", new CreatedUserResponse(ToResponse(user, Roles.Parse(request.Role), clock.GetUtcNow()), generated));
+    }
+
+    /// <summary>Changes an account's role, scope or lock; its sessions end.</summary>
+    internal static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> UpdateUserAsync(
+        string id, [FromBody] UserRequest request, UserAdministration admin, UserManager<AppUser> manager, TimeProvider clock, CancellationToken ct)
+    {
+        if (await manager.FindByIdAsync(id) is not { } user)
+        {
+            return Problems.NotFound(Texts.Pick("Konto", "account"), Problems.Shown(id));
+        }
+
+        var scope = new UserScope(request.EmployerId, request.Caseworker, request.Provider);
+        var problems = await admin.CheckAsync(request.Role, scope, ct);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var result = await admin.UpdateAsync(user, request.Role!, scope, request.Locked);
+        return result.Succeeded ? TypedResults.Ok(ToResponse(user, Roles.Parse(request.Role), clock.GetUtcNow())) : Failed(result);
     }
 
     private static ValidationProblem Failed(IdentityResult result)

@@ -23,21 +23,7 @@ public static class AuditEndpoints
         // Who saw which client: admins only (data protection officer, supervisors with the admin role).
         var group = routes.MapGroup("/api/admin/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
 
-        group.MapGet("/", async Task<Results<Ok<PagedList<AuditEntryResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, string? user, int? client, DateOnly? from, DateOnly? to, Named<AuditAction>? action, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var problems = new ProblemBuilder();
-            var (p, size) = Paging.Check(page, pageSize, problems);
-            var query = Filter(db, user, client, from, to, action, problems);
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var total = await query.CountAsync(ct);
-            var items = await query.TakePage(p, size).ToListAsync(ct);
-            return TypedResults.Ok(new PagedList<AuditEntryResponse>([.. items.Select(AuditEntryResponse.From)], p, size, total));
-        }).WithSummary("Audit log of client data access, newest first; from and to are UTC dates, both inclusive.");
+        group.MapGet("/", ListAsync).WithSummary("Audit log of client data access, newest first; from and to are UTC dates, both inclusive.");
 
         group.MapGet("/export", Results<PushStreamHttpResult, ValidationProblem> (
             SkillsMatchDbContext db, string? user, int? client, DateOnly? from, DateOnly? to, Named<AuditAction>? action, TimeProvider clock, CancellationToken ct) =>
@@ -53,6 +39,23 @@ public static class AuditEndpoints
             var name = FormattableString.Invariant($"audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv");
             return TypedResults.Stream(async body => await WriteCsvAsync(query, body, ct), "text/csv; charset=utf-8", name);
         }).WithSummary("The audit log as CSV, with the filters of the list.");
+    }
+
+    /// <summary>A page of the audit log, newest first, filtered; the web page calls it too.</summary>
+    internal static async Task<Results<Ok<PagedList<AuditEntryResponse>>, ValidationProblem>> ListAsync(
+        SkillsMatchDbContext db, string? user, int? client, DateOnly? from, DateOnly? to, Named<AuditAction>? action, int? page, int? pageSize, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var (p, size) = Paging.Check(page, pageSize, problems);
+        var query = Filter(db, user, client, from, to, action, problems);
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.TakePage(p, size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<AuditEntryResponse>([.. items.Select(AuditEntryResponse.From)], p, size, total));
     }
 
     private static IQueryable<AuditEntry> Filter(

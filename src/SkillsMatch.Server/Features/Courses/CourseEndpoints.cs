@@ -15,33 +15,7 @@ public static class CourseEndpoints
         // The catalogue is open to every signed-in role; a training provider changes only its own courses.
         var group = routes.MapGroup("/api/courses").WithTags("Courses").RequireAuthorization(Policies.SignedIn);
 
-        group.MapGet("/", async Task<Results<Ok<PagedList<CourseResponse>>, ValidationProblem>> (
-            SkillsMatchDbContext db, ReferenceData reference, string? provider, string? skill, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var problems = new ProblemBuilder();
-            var (p, size) = Paging.Check(page, pageSize, problems);
-            problems.CheckFilters(reference, skill: skill);
-
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
-
-            var query = db.Courses.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(provider))
-            {
-                query = query.WhereContains(c => c.Provider, provider);
-            }
-
-            if (skill is not null)
-            {
-                query = query.Where(c => c.Skills.Any(s => s.SkillId == skill));
-            }
-
-            var total = await query.CountAsync(ct);
-            var items = await query.OrderBy(c => c.Provider).ThenBy(c => c.Title).ThenBy(c => c.Id).TakePage(p, size).ToListAsync(ct);
-            return TypedResults.Ok(new PagedList<CourseResponse>([.. items.Select(c => CourseResponse.From(c, reference))], p, size, total));
-        });
+        group.MapGet("/", ListAsync);
 
         group.MapGet("/{id:int}", async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> (
             int id, SkillsMatchDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct) =>
@@ -164,6 +138,35 @@ public static class CourseEndpoints
         }).RequireAuthorization(Policies.Courses);
 
         return group;
+    }
+
+    /// <summary>The catalogue, filtered by provider (a part of its name) and skill, paged; the provider's web page calls it too.</summary>
+    internal static async Task<Results<Ok<PagedList<CourseResponse>>, ValidationProblem>> ListAsync(
+        SkillsMatchDbContext db, ReferenceData reference, string? provider, string? skill, int? page, int? pageSize, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        var (p, size) = Paging.Check(page, pageSize, problems);
+        problems.CheckFilters(reference, skill: skill);
+
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
+
+        var query = db.Courses.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            query = query.WhereContains(c => c.Provider, provider);
+        }
+
+        if (skill is not null)
+        {
+            query = query.Where(c => c.Skills.Any(s => s.SkillId == skill));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.Provider).ThenBy(c => c.Title).ThenBy(c => c.Id).TakePage(p, size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<CourseResponse>([.. items.Select(c => CourseResponse.From(c, reference))], p, size, total));
     }
 
     private static ProblemHttpResult Refused(BulkResult result) =>

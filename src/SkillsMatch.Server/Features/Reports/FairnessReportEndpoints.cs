@@ -63,7 +63,8 @@ public static class FairnessReportEndpoints
 
     private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
 
-    private static ValidationProblem? CheckPeriod(DateOnly? from, DateOnly? to, DateOnly today, out DateOnly start, out DateOnly end)
+    /// <summary>The period of a fairness or decision report: both dates optional (default: the last 12 months up to today), in order, at most <see cref="MaxDays"/> days.</summary>
+    internal static ValidationProblem? CheckPeriod(DateOnly? from, DateOnly? to, DateOnly today, out DateOnly start, out DateOnly end)
     {
         var problems = new ProblemBuilder();
         foreach (var (name, date) in new[] { ("from", from), ("to", to) })

@@ -24,12 +24,7 @@ public static class ReportEndpoints
                 return problems.ToProblem();
             }
 
-            var tables = await report.BuildAsync(query!, null, ct);
-            foreach (var table in tables)
-            {
-                Suppression.Apply(table, Suppression.MinCount(configuration));
-            }
-
+            var tables = await DemandTablesAsync(report, query!, configuration, ct);
             return Write(tables, output.Format, output.Dialect, $"bedarf-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Demand and supply per region (and occupation, ISCO group or skill) and month or quarter: headcount, clients ready now and with training, shortage indicators; small client counts suppressed. JSON, CSV (German Excel or RFC 4180) or xlsx.");
 
@@ -50,8 +45,7 @@ public static class ReportEndpoints
                 return problems.ToProblem();
             }
 
-            var table = (await report.BuildAsync(query!, null, ct))[0];
-            Suppression.Apply(table, Suppression.MinCount(configuration));
+            var table = (await DemandTablesAsync(report, query!, configuration, ct))[0];
             return TypedResults.File(ShortageChart.Draw(table, query!, png), png ? "image/png" : "image/svg+xml", $"engpaesse-{query!.From:yyyyMMdd}-{query.To:yyyyMMdd}.{(png ? "png" : "svg")}");
         }).WithSummary("The ten largest shortages of the demand report (open headcount beside clients ready now) as an SVG or PNG chart, German labels; suppressed counts get no bar.");
 
@@ -61,21 +55,46 @@ public static class ReportEndpoints
         {
             var problems = new ProblemBuilder();
             var output = Negotiate(http, format, dialect, problems);
-            if (region is not null && !reference.Regions.ContainsRegion(region))
-            {
-                problems.Add("region", Texts.Pick("Region unbekannt.", "Region unknown."));
-            }
-
-            DemandQuery.CheckPeriod(from, to, problems);
+            CheckCommission(region, from, to, reference, problems);
             if (problems.HasErrors)
             {
                 return problems.ToProblem();
             }
 
-            var table = await report.BuildAsync(from!.Value, to!.Value, region, null, ct);
-            Suppression.Apply(table, Suppression.MinCount(configuration));
+            var table = await CommissionTableAsync(report, from!.Value, to!.Value, region, configuration, ct);
             return Write([table], output.Format, output.Dialect, $"qualifizierung-{from:yyyyMMdd}-{to:yyyyMMdd}", http.RequestAborted);
         }).WithSummary("Courses to buy as group runs and requirements no course teaches, with clients, needs, employers and forum rounds concerned by name; small client counts suppressed.");
+    }
+
+    /// <summary>The demand report's tables (demand, training demand), suppressed, as <c>/api/reports/demand</c>, its chart and the web pages show them.</summary>
+    internal static async Task<IReadOnlyList<ReportTable>> DemandTablesAsync(DemandReport report, DemandQuery query, IConfiguration configuration, CancellationToken ct)
+    {
+        var tables = await report.BuildAsync(query, null, ct);
+        foreach (var table in tables)
+        {
+            Suppression.Apply(table, Suppression.MinCount(configuration));
+        }
+
+        return tables;
+    }
+
+    /// <summary>The parameters of the commissioning report: a known region (optional) and a period.</summary>
+    internal static void CheckCommission(string? region, DateOnly? from, DateOnly? to, ReferenceData reference, ProblemBuilder problems)
+    {
+        if (region is not null && !reference.Regions.ContainsRegion(region))
+        {
+            problems.Add("region", Texts.Pick("Region unbekannt.", "Region unknown."));
+        }
+
+        DemandQuery.CheckPeriod(from, to, problems);
+    }
+
+    /// <summary>The commissioning report, suppressed, as <c>/api/reports/commission</c> and the web pages show it.</summary>
+    internal static async Task<ReportTable> CommissionTableAsync(CommissionReport report, DateOnly from, DateOnly to, string? region, IConfiguration configuration, CancellationToken ct)
+    {
+        var table = await report.BuildAsync(from, to, region, null, ct);
+        Suppression.Apply(table, Suppression.MinCount(configuration));
+        return table;
     }
 
     /// <summary>

@@ -87,42 +87,45 @@ public static class TrainingEndpoints
             return TypedResults.Ok(PoolingReportView.For(await PoolAsync(needs, db, host, clock, ct), access, configuration));
         });
 
-        demand.MapGet("/training/cohorts", async Task<Results<Ok<PoolingReportView>, ValidationProblem>> (
-            string? region, DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        demand.MapGet("/training/cohorts", RegionCohortsAsync);
+    }
+
+    /// <summary>Training demand pooled over the open and draft needs of a region starting in a period; the provider's web page calls it too.</summary>
+    internal static async Task<Results<Ok<PoolingReportView>, ValidationProblem>> RegionCohortsAsync(
+        string? region, DateOnly? from, DateOnly? to, SkillsMatchDbContext db, CandidateIndexHost host, ReferenceData reference, Access access, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new ProblemBuilder();
+        if (region is null || !reference.Regions.ContainsRegion(region))
         {
-            var problems = new ProblemBuilder();
-            if (region is null || !reference.Regions.ContainsRegion(region))
-            {
-                problems.Add("region", Texts.Pick("Region fehlt oder ist unbekannt.", "Region missing or unknown."));
-            }
+            problems.Add("region", Texts.Pick("Region fehlt oder ist unbekannt.", "Region missing or unknown."));
+        }
 
-            if (from is null)
-            {
-                problems.Add("from", Texts.Pick("Beginn des Zeitraums fehlt.", "Start of the period is missing."));
-            }
+        if (from is null)
+        {
+            problems.Add("from", Texts.Pick("Beginn des Zeitraums fehlt.", "Start of the period is missing."));
+        }
 
-            if (to is null || (from is not null && to < from))
-            {
-                problems.Add("to", Texts.Pick("Ende des Zeitraums fehlt oder liegt vor dem Beginn.", "End of the period missing or before the start."));
-            }
-            else if (from is { } f && to > f.AddMonths(Limits.MaxReportMonths))
-            {
-                // Bounded cost: a report covers at most two years of need starts.
-                problems.Add("to", Texts.Pick($"Der Zeitraum darf höchstens {Limits.MaxReportMonths} Monate umfassen.", $"The period may span at most {Limits.MaxReportMonths} months."));
-            }
+        if (to is null || (from is not null && to < from))
+        {
+            problems.Add("to", Texts.Pick("Ende des Zeitraums fehlt oder liegt vor dem Beginn.", "End of the period missing or before the start."));
+        }
+        else if (from is { } f && to > f.AddMonths(Limits.MaxReportMonths))
+        {
+            // Bounded cost: a report covers at most two years of need starts.
+            problems.Add("to", Texts.Pick($"Der Zeitraum darf höchstens {Limits.MaxReportMonths} Monate umfassen.", $"The period may span at most {Limits.MaxReportMonths} months."));
+        }
 
-            if (problems.HasErrors)
-            {
-                return problems.ToProblem();
-            }
+        if (problems.HasErrors)
+        {
+            return problems.ToProblem();
+        }
 
-            var municipalities = reference.Regions.InRegion(region!).Select(m => m.Ags).ToList();
-            var needs = await db.Needs.AsNoTracking()
-                .Where(n => municipalities.Contains(n.MunicipalityAgs) && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Draft)
-                    && n.PeriodStart >= from && n.PeriodStart <= to)
-                .ToListAsync(ct);
-            return TypedResults.Ok(PoolingReportView.For(await PoolAsync(needs, db, host, clock, ct), access, configuration));
-        });
+        var municipalities = reference.Regions.InRegion(region!).Select(m => m.Ags).ToList();
+        var needs = await db.Needs.AsNoTracking()
+            .Where(n => municipalities.Contains(n.MunicipalityAgs) && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Draft)
+                && n.PeriodStart >= from && n.PeriodStart <= to)
+            .ToListAsync(ct);
+        return TypedResults.Ok(PoolingReportView.For(await PoolAsync(needs, db, host, clock, ct), access, configuration));
     }
 
     public static IReadOnlyList<ReferralResponse> ReferralsOf(Clients.Client client, ReferenceData reference) =>
