@@ -35,7 +35,7 @@ public sealed class PlannerPagesTests(WebApp app)
         var csvLink = page.GetByRole(AriaRole.Link, new() { Name = "Tabelle als CSV (Excel, Semikolon)" });
         var href = (await csvLink.GetAttributeAsync("href"))!;
         Assert.Contains("by=verbandsgemeinde", href, StringComparison.Ordinal);
-        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal));
+        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal), new() { Timeout = ColdReport });
         Assert.Equal(200, json.Status);
         using (var document = JsonDocument.Parse(await json.BodyAsync()))
         {
@@ -54,7 +54,7 @@ public sealed class PlannerPagesTests(WebApp app)
         // The chart: the image loads as SVG, and its values are listed as text.
         var image = page.GetByRole(AriaRole.Figure).GetByRole(AriaRole.Img);
         var src = (await image.GetAttributeAsync("src"))!;
-        var chart = await page.APIRequest.GetAsync(src);
+        var chart = await page.APIRequest.GetAsync(src, new() { Timeout = ColdReport });
         Assert.Equal(200, chart.Status);
         Assert.StartsWith("image/svg+xml", chart.Headers["content-type"], StringComparison.Ordinal);
         await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true, new() { Timeout = ColdReport });
@@ -88,7 +88,7 @@ public sealed class PlannerPagesTests(WebApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zu beauftragen");
         var csv = page.GetByRole(AriaRole.Link, new() { Name = "Tabelle als CSV (Excel, Semikolon)" });
         var href = (await csv.GetAttributeAsync("href"))!;
-        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal));
+        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal), new() { Timeout = ColdReport });
         using var document = JsonDocument.Parse(await json.BodyAsync());
         var expected = document.RootElement.GetProperty("tables")[0].GetProperty("rows").GetArrayLength();
         var table = page.GetByRole(AriaRole.Table);
@@ -108,7 +108,7 @@ public sealed class PlannerPagesTests(WebApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("Period=quarter", StringComparison.Ordinal));
         var href = (await page.GetByRole(AriaRole.Link, new() { Name = "Tabellen als CSV (Excel, Semikolon)" }).GetAttributeAsync("href"))!;
-        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal));
+        var json = await page.APIRequest.GetAsync(href.Replace("format=csv", "format=json", StringComparison.Ordinal), new() { Timeout = ColdReport });
         Assert.Equal(200, json.Status);
         using var document = JsonDocument.Parse(await json.BodyAsync());
         var tables = document.RootElement.GetProperty("tables");

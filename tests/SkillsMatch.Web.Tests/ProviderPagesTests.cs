@@ -45,7 +45,7 @@ public sealed class ProviderPagesTests(WebApp app)
         var region = await page.GetByLabel("Region").InputValueAsync();
         var from = await page.GetByLabel("Bedarfsbeginn von").InputValueAsync();
         var to = await page.GetByLabel("bis", new() { Exact = true }).InputValueAsync();
-        var answer = await page.APIRequest.GetAsync($"/api/training/cohorts?region={region}&from={from}&to={to}");
+        var answer = await page.APIRequest.GetAsync($"/api/training/cohorts?region={region}&from={from}&to={to}", new() { Timeout = PlannerPagesTests.ColdReport });
         Assert.Equal(200, answer.Status);
         var provider = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Email(Roles.TrainingProvider)).Select(u => u.Provider).SingleAsync());
         using var json = JsonDocument.Parse(await answer.BodyAsync());

@@ -35,6 +35,9 @@ public sealed class ScreenshotTests(WebApp app)
             (Roles.Caseworker, "20-fallmanagement-kundin", $"/caseworker/clients/{client}"),
             (Roles.Caseworker, "21-fallmanagement-plan", $"/caseworker/clients/{client}/plan"),
             (Roles.Caseworker, "22-fallmanagement-kandidaten", $"/caseworker/needs/{need}"),
+            (Roles.TrainingProvider, "30-bildungstraeger-kurse", "/provider/courses"),
+            (Roles.Planner, "40-planung-bedarf-und-angebot", "/planner/demand"),
+            (Roles.Admin, "50-verwaltung-protokoll", "/admin/audit"),
         ];
         var written = new List<string>();
         foreach (var group in shots.GroupBy(s => s.Role))
@@ -42,7 +45,7 @@ public sealed class ScreenshotTests(WebApp app)
             var page = group.Key.Length == 0 ? await app.NewPageAsync() : await app.SignedInAsync(group.Key);
             foreach (var (_, name, path) in group)
             {
-                var response = await page.GotoAsync(path);
+                var response = await page.GotoAsync(path, new() { Timeout = 180_000 });
                 Assert.True(response?.Status == 200, $"{path}: {response?.Status}");
                 if (name == "10-arbeitgeber-bedarf-melden")
                 {
