@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillsMatch.Server.Features.Accounts;
+using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
+using SkillsMatch.Server.Features.Clients;
 using SkillsMatch.Server.Features.Matching;
 using SkillsMatch.Server.Features.Needs;
 using SkillsMatch.Server.Features.Outcomes;
@@ -277,6 +279,125 @@ public sealed class CaseworkerPagesTests(WebApp app)
         await page.GotoAsync($"/caseworker/clients/{clientId}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Matching needs" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    private const string ForkliftSkill = "28cb374e-6261-4133-8371-f9a5470145da";
+
+    private sealed record ProfileLists(long Version, HashSet<(string SkillId, int Level, EvidenceSource Evidence)> Skills, HashSet<string> Certificates, HashSet<(string Code, CefrLevel Level)> Languages);
+
+    private Task<ProfileLists> ListsAsync(int clientId) => app.WithDbAsync(async db =>
+    {
+        var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == clientId);
+        return new ProfileLists(
+            client.Version,
+            [.. client.Skills.Select(s => (s.SkillId, s.Level, s.Evidence))],
+            [.. client.Certificates],
+            [.. client.Languages.Select(l => (l.Code, l.Level))]);
+    });
+
+    /// <summary>Clients of caseload IFK-01 with at least two skills, one below the top level, and without the forklift skill, by id.</summary>
+    private Task<List<int>> EditableClientsAsync() => app.WithDbAsync(async db =>
+    {
+        var clients = await db.Clients.AsNoTracking().Where(c => c.Caseworker == "IFK-01").OrderBy(c => c.Id).ToListAsync();
+        return clients.Where(c => c.Skills.Count >= 2 && c.Skills.Any(s => s.Level < 4) && c.Skills.All(s => s.SkillId != ForkliftSkill)).Select(c => c.Id).ToList();
+    });
+
+    [BrowserFact]
+    public async Task A_caseworker_adds_raises_and_removes_skills_ticks_a_certificate_and_adds_a_language()
+    {
+        var reference = app.Services.GetRequiredService<ReferenceData>();
+        var clientId = (await EditableClientsAsync())[2];
+        var before = await ListsAsync(clientId);
+        var raised = before.Skills.OrderBy(s => s.SkillId, StringComparer.Ordinal).First(s => s.Level < 4);
+        var removed = before.Skills.OrderBy(s => s.SkillId, StringComparer.Ordinal).First(s => s.SkillId != raised.SkillId);
+        var certificate = reference.Vocabulary.Certificates.First(c => !before.Certificates.Contains(c.Code));
+        var language = reference.Vocabulary.Languages.First(l => before.Languages.All(k => k.Code != l.Code));
+        string Label(string skillId) => reference.Taxonomy.FindSkill(skillId)!.Label(Language.German);
+
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/clients/{clientId}/edit");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Neue Kompetenz 1", Exact = true }).GetByLabel("Kompetenz", new() { Exact = true }).FillAsync(Label(ForkliftSkill));
+        await page.GetByRole(AriaRole.Group, new() { Name = Label(raised.SkillId), Exact = true }).GetByLabel("Niveau").SelectOptionAsync((raised.Level + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Group, new() { Name = Label(removed.SkillId), Exact = true }).GetByLabel("entfernen").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = certificate.LabelDe, Exact = true }).CheckAsync();
+        var languageRow = page.GetByRole(AriaRole.Group, new() { Name = $"Sprache {before.Languages.Count + 1}", Exact = true });
+        await languageRow.GetByLabel("Sprache", new() { Exact = true }).SelectOptionAsync(language.Code);
+        await languageRow.GetByLabel("Niveau").SelectOptionAsync("B1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Das Profil wurde gespeichert.");
+
+        var after = await ListsAsync(clientId);
+        var expectedSkills = before.Skills.Where(s => s.SkillId != removed.SkillId && s.SkillId != raised.SkillId).ToHashSet();
+        expectedSkills.Add((raised.SkillId, raised.Level + 1, raised.Evidence));
+        expectedSkills.Add((ForkliftSkill, 1, EvidenceSource.SelfReported));
+        Assert.Equal(expectedSkills.OrderBy(s => s.SkillId, StringComparer.Ordinal), after.Skills.OrderBy(s => s.SkillId, StringComparer.Ordinal));
+        Assert.Equal(before.Certificates.Append(certificate.Code).Order(StringComparer.Ordinal), after.Certificates.Order(StringComparer.Ordinal));
+        Assert.Equal(before.Languages.Append((language.Code, CefrLevel.B1)).OrderBy(l => l.Code, StringComparer.Ordinal), after.Languages.OrderBy(l => l.Code, StringComparer.Ordinal));
+        Assert.True(after.Version > before.Version);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_unknown_typed_skill_is_refused_with_a_suggestion_and_nothing_changes()
+    {
+        var clientId = (await EditableClientsAsync())[3];
+        var before = await ListsAsync(clientId);
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/clients/{clientId}/edit");
+        var input = page.GetByRole(AriaRole.Group, new() { Name = "Neue Kompetenz 1", Exact = true }).GetByLabel("Kompetenz", new() { Exact = true });
+        await input.FillAsync("Weinlesen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Alert);
+        var link = summary.GetByRole(AriaRole.Link).Filter(new() { HasText = "Weinlesen" });
+        await Assertions.Expect(link).ToContainTextAsync("Meinten Sie");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Neue Kompetenz 1", Exact = true }).GetByLabel("Kompetenz", new() { Exact = true })).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Neue Kompetenz 1", Exact = true }).GetByLabel("Kompetenz", new() { Exact = true })).ToHaveValueAsync("Weinlesen");
+
+        var after = await ListsAsync(clientId);
+        Assert.Equal(before.Version, after.Version);
+        Assert.True(before.Skills.SetEquals(after.Skills));
+        Assert.True(before.Certificates.SetEquals(after.Certificates));
+        Assert.True(before.Languages.SetEquals(after.Languages));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_stale_edit_of_the_certificates_shows_both_lists_and_keeps_the_other_writers()
+    {
+        var reference = app.Services.GetRequiredService<ReferenceData>();
+        var clientId = (await EditableClientsAsync())[4];
+        var before = await ListsAsync(clientId);
+        var missing = reference.Vocabulary.Certificates.Where(c => !before.Certificates.Contains(c.Code)).ToList();
+        var (theirs, mine) = (missing[0], missing[1]);
+
+        var page = await app.SignedInAsync(Roles.Caseworker);
+        await page.GotoAsync($"/caseworker/clients/{clientId}/edit");
+        await app.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.FirstAsync(c => c.Id == clientId);
+            client.Certificates = [.. client.Certificates, theirs.Code];
+            return await db.SaveChangesAsync();
+        });
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = mine.LabelDe, Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Jemand anderes hat dieses Profil inzwischen gespeichert.");
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Was sich inzwischen geändert hat" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Zertifikate" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        HashSet<string> Labels(IEnumerable<string> codes) => [.. codes.Select(c => reference.Vocabulary.FindCertificate(c)!.LabelDe)];
+        HashSet<string> Shown(string cell) => [.. cell.Split("; ")];
+        Assert.Equal(Labels(before.Certificates.Append(theirs.Code)), Shown(await row.GetByRole(AriaRole.Cell).Nth(0).InnerTextAsync()));
+        Assert.Equal(Labels(before.Certificates.Append(mine.Code)), Shown(await row.GetByRole(AriaRole.Cell).Nth(1).InnerTextAsync()));
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = mine.LabelDe, Exact = true })).ToBeCheckedAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var after = await ListsAsync(clientId);
+        Assert.Equal(before.Certificates.Append(theirs.Code).Order(StringComparer.Ordinal), after.Certificates.Order(StringComparer.Ordinal));
+        Assert.True(before.Skills.SetEquals(after.Skills));
         await page.Context.CloseAsync();
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SkillsMatch.Engine.Reference;
+using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
 using SkillsMatch.Server.Data;
 using SkillsMatch.Server.Features.Accounts;
@@ -14,9 +16,41 @@ using SkillsMatch.Server.Features.Needs;
 
 namespace SkillsMatch.Server.Pages.Caseworker;
 
+/// <summary>A skill row of the edit form: a stored skill (by id, shown by label) or a new one typed by id or name.</summary>
+public sealed class ClientSkillRow
+{
+    /// <summary>What the user typed for a new skill (label, name or id); empty for stored rows.</summary>
+    public string? Skill { get; set; }
+
+    /// <summary>The id of a stored skill.</summary>
+    public string? Id { get; set; }
+
+    public string? Label { get; set; }
+
+    public int Level { get; set; } = 1;
+
+    public EvidenceSource Evidence { get; set; } = EvidenceSource.SelfReported;
+
+    public bool Remove { get; set; }
+
+    public bool IsNew => Id is null;
+
+    public bool IsBlank => Id is null && string.IsNullOrWhiteSpace(Skill);
+}
+
+public sealed class ClientLanguageRow
+{
+    public string? Code { get; set; }
+
+    public string? Level { get; set; }
+}
+
 /// <summary>The editable part of a profile, with the version it is based on.</summary>
 public sealed class ClientEditInput
 {
+    public const int BlankSkillRows = 3;
+    public const int BlankLanguageRows = 2;
+
     public long? Version { get; set; }
     public DateOnly? AvailableFrom { get; set; }
     public int? HoursPerWeek { get; set; }
@@ -25,6 +59,9 @@ public sealed class ClientEditInput
     public bool HasCar { get; set; }
     public string? HomeMunicipalityAgs { get; set; }
     public bool ConsentToShare { get; set; }
+    public List<ClientSkillRow> Skills { get; set; } = [];
+    public List<string> Certificates { get; set; } = [];
+    public List<ClientLanguageRow> Languages { get; set; } = [];
 
     public static ClientEditInput From(ClientResponse c) => new()
     {
@@ -36,7 +73,32 @@ public sealed class ClientEditInput
         HasCar = c.HasCar,
         HomeMunicipalityAgs = c.HomeMunicipalityAgs,
         ConsentToShare = c.ConsentToShare,
+        Skills = [.. c.Skills.Select(s => new ClientSkillRow { Id = s.SkillId, Label = s.Label, Level = s.Level, Evidence = s.Evidence })],
+        Certificates = [.. c.Certificates],
+        Languages = [.. c.Languages.Select(l => new ClientLanguageRow { Code = l.Code, Level = l.Level })],
     };
+
+    /// <summary>Empty rows after the filled ones, so skills and languages can be added without JavaScript.</summary>
+    public void AddBlankRows()
+    {
+        for (var i = Skills.Count(r => r.IsBlank); i < BlankSkillRows; i++)
+        {
+            Skills.Add(new ClientSkillRow());
+        }
+
+        for (var i = Languages.Count(r => string.IsNullOrWhiteSpace(r.Code)); i < BlankLanguageRows; i++)
+        {
+            Languages.Add(new ClientLanguageRow());
+        }
+    }
+
+    /// <summary>The skill rows that go to the API, by their index in <see cref="Skills"/>.</summary>
+    public List<int> KeptSkillRows() => [.. Skills.Select((r, i) => (r, i)).Where(p => !p.r.IsBlank && !p.r.Remove).Select(p => p.i)];
+
+    /// <summary>The language rows that go to the API, by their index in <see cref="Languages"/>.</summary>
+    public List<int> FilledLanguageRows() => [.. Languages.Select((r, i) => (r, i)).Where(p => !string.IsNullOrWhiteSpace(p.r.Code)).Select(p => p.i)];
+
+    public static string SkillIdOf(ClientSkillRow row, ReferenceData reference) => row.Id ?? SkillNames.Resolve(row.Skill!, reference);
 }
 
 /// <summary>One field that someone else changed: the value stored now beside the user's.</summary>
@@ -47,7 +109,7 @@ public sealed record ChangedField(string Label, string Stored, string Yours);
 /// concurrency: the form carries the version it was loaded at; when someone else saved since, the
 /// form comes back with the stored values beside the user's and nothing is overwritten.
 /// </summary>
-public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData reference, Access access, ClientValidator validator, CandidateIndexHost index) : PageModel
+public sealed partial class EditClientModel(SkillsMatchDbContext db, ReferenceData reference, Access access, ClientValidator validator, CandidateIndexHost index) : PageModel
 {
     [BindProperty]
     public ClientEditInput Input { get; set; } = new();
@@ -68,6 +130,7 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
         }
 
         Input = ClientEditInput.From(client);
+        Input.AddBlankRows();
         return Page();
     }
 
@@ -103,11 +166,13 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
                 return Redirect($"/caseworker/clients/{id}?saved=true");
             case ValidationProblem problem:
                 problem.CopyTo(ModelState, KeyOf);
+                Input.AddBlankRows();
                 return Page();
             case ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }:
                 return await ConflictAsync(id, ct);
             case ProblemHttpResult { StatusCode: StatusCodes.Status428PreconditionRequired } missing:
                 ModelState.AddModelError(string.Empty, missing.ProblemDetails.Detail ?? missing.ProblemDetails.Title ?? "");
+                Input.AddBlankRows();
                 return Page();
             default:
                 return NotFound();
@@ -143,6 +208,7 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
             "Jemand anderes hat dieses Profil inzwischen gespeichert. Ihre Änderungen wurden nicht gespeichert. Prüfen Sie die Unterschiede unten und speichern Sie erneut, wenn Ihre Angaben gelten sollen.",
             "Someone else has saved this profile in the meantime. Your changes were not saved. Check the differences below and save again if your values should apply."));
         Input.Version = current.Version;
+        Input.AddBlankRows();
         return Page();
     }
 
@@ -157,17 +223,53 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
             (Texts.Pick("Auto", "Car"), i => CaseworkerTexts.YesNo(i.HasCar)),
             (Texts.Pick("Wohnort", "Home"), i => i.HomeMunicipalityAgs is { } ags ? reference.Regions.Find(ags)?.Name ?? ags : ""),
             (Texts.Pick("Einverständnis zur Weitergabe", "Consent to share"), i => CaseworkerTexts.YesNo(i.ConsentToShare)),
+            (Texts.Pick("Kompetenzen", "Skills"), ShowSkills),
+            (Texts.Pick("Zertifikate", "Certificates"), i => Listed(i.Certificates.Select(CertificateLabel))),
+            (Texts.Pick("Sprachen", "Languages"), i => Listed(i.FilledLanguageRows().Select(r => $"{LanguageLabel(i.Languages[r].Code!)} {i.Languages[r].Level}"))),
         };
         return [.. fields.Select(f => new ChangedField(f.Label, f.Show(stored), f.Show(yours))).Where(c => c.Stored != c.Yours)];
     }
+
+    private string ShowSkills(ClientEditInput input)
+    {
+        var language = Texts.Current;
+        return Listed(input.KeptSkillRows().Select(r =>
+        {
+            var row = input.Skills[r];
+            var id = ClientEditInput.SkillIdOf(row, reference);
+            var label = reference.Taxonomy.FindSkill(id)?.Label(language) ?? row.Skill?.Trim() ?? id;
+            return $"{label} ({CaseworkerTexts.SkillLevel(row.Level)}, {CaseworkerTexts.Evidence(row.Evidence)})";
+        }));
+    }
+
+    private static string Listed(IEnumerable<string> items)
+    {
+        var list = items.Distinct().Order(StringComparer.CurrentCulture).ToList();
+        return list.Count == 0 ? Texts.Pick("keine", "none") : string.Join("; ", list);
+    }
+
+    public string CertificateLabel(string code) => reference.Vocabulary.FindCertificate(code)?.Label(Texts.Current) ?? code;
+
+    public string LanguageLabel(string code) => reference.Vocabulary.FindLanguage(code) is { } info
+        ? (Texts.Current == Language.German ? info.LabelDe : info.LabelEn)
+        : code;
+
+    /// <summary>The vocabulary's certificates in the request's language, alphabetically.</summary>
+    public IEnumerable<Certificate> AllCertificates => reference.Vocabulary.Certificates.OrderBy(c => c.Label(Texts.Current), StringComparer.CurrentCulture);
+
+    /// <summary>The vocabulary's languages in the request's language, alphabetically.</summary>
+    public IEnumerable<(string Code, string Label)> AllLanguages => reference.Vocabulary.Languages
+        .Select(l => (l.Code, LanguageLabel(l.Code))).OrderBy(l => l.Item2, StringComparer.CurrentCulture);
+
+    public static IReadOnlyList<string> CefrLevels { get; } = [.. Enum.GetNames<CefrLevel>()];
 
     /// <summary>The whole profile as the API takes it: the form's fields over the stored rest (equal to what the user loaded whenever the version check passes).</summary>
     private ClientInput InputOver(Client stored) => new(
         stored.Reference,
         stored.Caseworker,
-        [.. stored.Skills.Select(s => new ClientSkillInput(s.SkillId, s.Level, s.Evidence))],
-        [.. stored.Certificates],
-        [.. stored.Languages.Select(l => new LanguageInput(l.Code, l.Level.ToString()))],
+        [.. Input.KeptSkillRows().Select(r => new ClientSkillInput(ClientEditInput.SkillIdOf(Input.Skills[r], reference), Input.Skills[r].Level, Input.Skills[r].Evidence))],
+        [.. Input.Certificates.Where(c => !string.IsNullOrWhiteSpace(c))],
+        [.. Input.FilledLanguageRows().Select(r => new LanguageInput(Input.Languages[r].Code, Input.Languages[r].Level))],
         [.. stored.PastOccupations.Select(o => new PastOccupationInput(o.OccupationId, o.Years))],
         [.. stored.DesiredOccupations],
         Input.AvailableFrom,
@@ -184,7 +286,39 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
     private ClientInput EmptyInput() => new(null, null, null, null, null, null, null, Input.AvailableFrom, Input.HoursPerWeek, Input.DrivingLicence, Input.HasCar,
         Input.MaxCommuteMinutes, Input.HomeMunicipalityAgs, null, Input.ConsentToShare, null, Input.Version);
 
-    private static string KeyOf(string field) => field switch
+    private string KeyOf(string field)
+    {
+        var match = RowKey().Match(field);
+        if (match.Success)
+        {
+            var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+            var member = match.Groups["member"].Value;
+            switch (match.Groups["name"].Value)
+            {
+                case "skills" when Input.KeptSkillRows() is var rows && index < rows.Count:
+                    var row = rows[index];
+                    return member switch
+                    {
+                        "level" => $"Input.Skills[{row}].Level",
+                        "evidence" => $"Input.Skills[{row}].Evidence",
+                        _ => Input.Skills[row].IsNew ? $"Input.Skills[{row}].Skill" : $"Input.Skills[{row}].Level",
+                    };
+                case "languages" when Input.FilledLanguageRows() is var rows && index < rows.Count:
+                    return member == "level" ? $"Input.Languages[{rows[index]}].Level" : $"Input.Languages[{rows[index]}].Code";
+                case "certificates":
+                    return "Input.Certificates";
+                default:
+                    break;
+            }
+        }
+
+        return FieldKey(field);
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z]+)\[(?<index>\d+)\](\.(?<member>[A-Za-z]+))?$")]
+    private static partial Regex RowKey();
+
+    private static string FieldKey(string field) => field switch
     {
         "availableFrom" => "Input.AvailableFrom",
         "hoursPerWeek" => "Input.HoursPerWeek",
@@ -193,6 +327,9 @@ public sealed class EditClientModel(SkillsMatchDbContext db, ReferenceData refer
         "hasCar" => "Input.HasCar",
         "homeMunicipalityAgs" => "Input.HomeMunicipalityAgs",
         "consentToShare" => "Input.ConsentToShare",
+        "skills" => "Input.Skills[0].Level",
+        "certificates" or "Certificates" => "Input.Certificates",
+        "languages" or "Languages" => "Input.Languages[0].Code",
         _ => string.Empty,
     };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SkillsMatch.Engine.Intake;
 using SkillsMatch.Engine.Reference;
 using SkillsMatch.Engine.Taxonomy;
 using SkillsMatch.Server.Api;
@@ -241,33 +240,11 @@ public sealed partial class NeedForm
     private static string? PlaceName(string? ags, ReferenceData reference) =>
         ags is not null && reference.Regions.Find(ags) is { } m && reference.Regions.Resolve(m.Name)?.Ags == ags ? m.Name : ags;
 
-    /// <summary>
-    /// A skill by id, by the draft's label, or by a name the term search (GET /api/terms) knows exactly;
-    /// anything else goes on as typed, and the API's validator refuses it with its suggestions.
-    /// </summary>
+    /// <summary>A skill by id, by the draft's label, or by a name <see cref="SkillNames"/> resolves; anything else goes on as typed.</summary>
     private static string ResolveSkill(SkillRow row, ReferenceData reference)
     {
         var text = row.Skill!.Trim();
-        if (row.Id is { } id && text == row.Label)
-        {
-            return id;
-        }
-
-        if (reference.Taxonomy.FindSkill(text) is { } skill)
-        {
-            return skill.Id;
-        }
-
-        var folded = TextNormalizer.Normalize(text);
-        var byLabel = reference.Taxonomy.SearchSkills(text, 5)
-            .FirstOrDefault(h => h.MatchKind == MatchKind.Exact && h.Skill.Kind != SkillKind.Group && TextNormalizer.Normalize(h.MatchedLabel) == folded);
-        if (byLabel is not null)
-        {
-            return byLabel.Skill.Id;
-        }
-
-        var term = reference.Terms.Search(text, 5).FirstOrDefault(h => h.Kind == TermKind.Skill && TextNormalizer.Normalize(h.MatchedLabel) == folded);
-        return term?.Id ?? text;
+        return row.Id is { } id && text == row.Label ? id : SkillNames.Resolve(text, reference);
     }
 
     private string? ResolveOccupation(ReferenceData reference)
