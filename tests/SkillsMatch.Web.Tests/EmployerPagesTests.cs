@@ -228,7 +228,7 @@ public sealed partial class EmployerPagesTests(WebApp app)
 
         await page.GetByLabel("Beschreiben Sie in eigenen Worten, wen Sie suchen").FillAsync("Erntehelfer in Ingelbach");
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bedarf speichern" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bedarf speichern" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
         var unresolved = page.GetByRole(AriaRole.Region, new() { Name = "Das konnten wir nicht zuordnen" });
         await Assertions.Expect(unresolved).ToContainTextAsync("„Ingelbach“");
         await Assertions.Expect(unresolved).ToContainTextAsync("Ingelheim");
@@ -245,7 +245,7 @@ public sealed partial class EmployerPagesTests(WebApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Report a need");
         await page.GetByLabel("Describe in your own words whom you are looking for").FillAsync(Sentence);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save need" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save need" })).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByLabel("Number of people")).ToHaveValueAsync("3");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);

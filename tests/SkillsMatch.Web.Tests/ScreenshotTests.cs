@@ -51,7 +51,7 @@ public sealed class ScreenshotTests(WebApp app)
                 {
                     await page.GetByRole(AriaRole.Textbox).First.FillAsync("Wir suchen ab 1. September für 8 Wochen 3 Erntehelfer für die Weinlese in Ingelheim, Staplerschein von Vorteil, Deutsch A2");
                     await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-                    await page.WaitForURLAsync(url => url.Contains("handler=Draft", StringComparison.Ordinal), new() { Timeout = 60_000 });
+                    await page.WaitForURLAsync(url => url.Contains("handler=Draft", StringComparison.Ordinal), new() { Timeout = 120_000 });
                 }
 
                 var file = System.IO.Path.Combine(folder, name + ".png");
