@@ -93,7 +93,7 @@ public sealed class AdminPagesTests(WebApp app)
         // Locked, the account cannot sign in.
         await page.GetByRole(AriaRole.Button, new() { Name = $"{email} sperren" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("gesperrt");
-        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow);
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) > app.Clock.GetUtcNow());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Ranking-Modelle" }).ClickAsync();

@@ -63,13 +63,7 @@ public sealed class AuditModel(SkillsMatchDbContext db) : PageModel
                 {
                     ["user"] = nameof(Account), ["client"] = nameof(Client), ["from"] = nameof(From), ["to"] = nameof(To), ["page"] = nameof(PageNumber),
                 };
-                foreach (var (field, messages) in problem.ProblemDetails.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(fields.GetValueOrDefault(field, ""), message);
-                    }
-                }
+                problem.CopyTo(ModelState, fields);
 
                 break;
         }

@@ -98,13 +98,7 @@ public sealed class UsersModel(SkillsMatchDbContext db, UserAdministration admin
             ["email"] = "Input.Email", ["role"] = "Input.Role", ["employerId"] = "Input.EmployerId", ["caseworker"] = "Input.Caseworker", ["provider"] = "Input.Provider",
             ["password"] = "",
         };
-        foreach (var (field, messages) in problem.ProblemDetails.Errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(fields.GetValueOrDefault(field, ""), message);
-            }
-        }
+        problem.CopyTo(ModelState, fields);
     }
 
     public static string Scope(UserResponse user) => user.Role switch

@@ -42,13 +42,7 @@ public sealed class DecisionsModel(SkillsMatchDbContext db, TimeProvider clock) 
         if (FairnessReportEndpoints.CheckPeriod(From, To, clock.Today(), out var start, out var end) is { } problem)
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = nameof(From), ["to"] = nameof(To) };
-            foreach (var (field, messages) in problem.ProblemDetails.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(fields.GetValueOrDefault(field, ""), message);
-                }
-            }
+            problem.CopyTo(ModelState, fields);
 
             return Page();
         }

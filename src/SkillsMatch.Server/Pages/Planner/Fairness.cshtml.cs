@@ -33,13 +33,7 @@ public sealed class FairnessModel(SkillsMatchDbContext db, CandidateIndexHost ho
         if (FairnessReportEndpoints.CheckPeriod(From, To, today, out var start, out var end) is { } problem)
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = nameof(From), ["to"] = nameof(To) };
-            foreach (var (field, messages) in problem.ProblemDetails.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(fields.GetValueOrDefault(field, ""), message);
-                }
-            }
+            problem.CopyTo(ModelState, fields);
 
             return Page();
         }

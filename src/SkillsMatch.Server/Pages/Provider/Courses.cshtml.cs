@@ -38,13 +38,7 @@ public sealed class CoursesModel(SkillsMatchDbContext db, ReferenceData referenc
                 Courses = ok.Value with { Items = own };
                 break;
             case ValidationProblem problem:
-                foreach (var (field, messages) in problem.ProblemDetails.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(field == "page" ? nameof(PageNumber) : "", message);
-                    }
-                }
+                problem.CopyTo(ModelState, field => field == "page" ? nameof(PageNumber) : "");
 
                 break;
         }

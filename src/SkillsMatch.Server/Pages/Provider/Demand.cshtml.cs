@@ -50,13 +50,7 @@ public sealed class DemandModel(SkillsMatchDbContext db, CandidateIndexHost host
                 break;
             case ValidationProblem problem:
                 var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = nameof(Region), ["from"] = nameof(From), ["to"] = nameof(To) };
-                foreach (var (field, messages) in problem.ProblemDetails.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(fields.GetValueOrDefault(field, ""), message);
-                    }
-                }
+                problem.CopyTo(ModelState, fields);
 
                 break;
         }

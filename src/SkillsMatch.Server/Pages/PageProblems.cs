@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace SkillsMatch.Server.Pages.Caseworker;
+namespace SkillsMatch.Server.Pages;
 
 /// <summary>An endpoint's refusal on a page: each field's messages under the key of the input that holds it, so the error summary links to it.</summary>
 internal static class PageProblems
@@ -16,4 +16,8 @@ internal static class PageProblems
             }
         }
     }
+
+    /// <summary>As above, with the inputs named per API field; a field the page has no input for goes to the summary only.</summary>
+    public static void CopyTo(this ValidationProblem problem, ModelStateDictionary state, IReadOnlyDictionary<string, string> inputs) =>
+        problem.CopyTo(state, field => inputs.GetValueOrDefault(field, ""));
 }
